@@ -1,0 +1,54 @@
+"""One error shape for the whole API: `{"field": ["message"]}` or `{"detail": "message"}`."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class ServiceError(exceptions.APIException):
+    """Raised by services for a refusal a person should read (a 400 unless said otherwise)."""
+
+    status_code: int = status.HTTP_400_BAD_REQUEST
+    default_code = "invalid"
+
+    def __init__(self, message: str | dict[str, Any], status_code: int | None = None) -> None:
+        super().__init__(message)
+        if status_code is not None:
+            self.status_code = status_code
+
+
+def _django_validation_error_detail(exc: DjangoValidationError) -> Any:
+    if hasattr(exc, "error_dict"):
+        return {field: [str(message) for message in messages] for field, messages in exc.message_dict.items()}
+    return {"detail": " ".join(exc.messages)}
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(_django_validation_error_detail(exc))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, exceptions.ParseError):
+        exc = exceptions.ParseError(f"The request body could not be read: {exc.detail}")
+    elif isinstance(exc, exceptions.UnsupportedMediaType):
+        exc = exceptions.UnsupportedMediaType(
+            media_type=getattr(exc, "media_type", ""),
+            detail="Send the body as JSON (Content-Type: application/json), or multipart for uploads.",
+        )
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(response.data, list):
+        response.data = {"detail": " ".join(str(item) for item in response.data)}
+    wait = getattr(exc, "wait", None)
+    if isinstance(exc, exceptions.Throttled) and wait is not None:
+        response.data = {"detail": f"Too many requests. Try again in {int(wait) + 1} seconds."}
+    return response

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from core.apis import web_app
+from users.urls import auth_urlpatterns, user_urlpatterns
+
+api_patterns: list[URLPattern | URLResolver] = [
+    path("", include("core.urls")),
+    path("auth/", include(auth_urlpatterns)),
+    path("users/", include(user_urlpatterns)),
+    path("categories/", include("categories.urls")),
+    path("", include("products.urls")),
+    path("", include("comments.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("uploads/", include("uploads.urls")),
+    path("search/", include("search.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+]
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("api/", include(api_patterns)),
+    path("admin/", admin.site.urls),
+]
+
+if not settings.AWS_STORAGE_BUCKET_NAME:
+    # Local-disk media (development and single-host setups; nginx serves it in production).
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+
+# Everything else is the web app's to route.
+urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/).*$", web_app, name="web-app"))
+
+handler404 = "core.errors.not_found"
+handler500 = "core.errors.server_error"
