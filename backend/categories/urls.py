@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from categories.apis import CategoryDetailApi, CategoryListApi
+
+urlpatterns = [
+    path("", CategoryListApi.as_view(), name="category-list"),
+    path("<slug:slug>/", CategoryDetailApi.as_view(), name="category-detail"),
+]

@@ -1,17 +1,22 @@
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.html import escape
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from products.selectors import product_get_visible
 
 logger = logging.getLogger(__name__)
 
@@ -110,11 +115,67 @@ def _index_html(path: Path) -> str | None:
         return None
 
 
+# The built index.html marks the block of default meta tags; a product page replaces it.
+META_BLOCK = re.compile(r"<!--vitrin:meta-->.*?<!--/vitrin:meta-->", re.DOTALL)
+PRODUCT_PATH = re.compile(r"^/products/(?P<product_id>\d{1,18})(?:/|$)")
+DESCRIPTION_LENGTH = 200
+
+
+def _product_meta(request: HttpRequest, product_id: int) -> str | None:
+    """OpenGraph and Twitter tags of a published product, for link previews; None otherwise.
+
+    Link previews are fetched anonymously, so only what everybody may see is described: a draft
+    is described to nobody, not even its author.
+    """
+    try:
+        product = product_get_visible(product_id=product_id, user=AnonymousUser())
+    except Http404:
+        return None
+    text = " ".join((product.tagline or product.description).split())
+    if len(text) > DESCRIPTION_LENGTH:
+        text = text[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
+    url = request.build_absolute_uri(f"/products/{product.pk}/{product.slug}")
+    tags = {
+        "description": text,
+        "og:type": "website",
+        "og:site_name": "Vitrin",
+        "og:title": product.title,
+        "og:description": text,
+        "og:url": url,
+        "twitter:card": "summary_large_image" if product.image else "summary",
+        "twitter:title": product.title,
+        "twitter:description": text,
+    }
+    if product.image:
+        image = request.build_absolute_uri(product.image)
+        tags["og:image"] = image
+        tags["twitter:image"] = image
+    lines = [f"<title>{escape(product.title)} · Vitrin</title>", f'<link rel="canonical" href="{escape(url)}" />']
+    for name, value in tags.items():
+        attribute = "property" if name.startswith("og:") else "name"
+        lines.append(f'<meta {attribute}="{name}" content="{escape(value)}" />')
+    return "\n    ".join(lines)
+
+
+def _with_meta(html: str, request: HttpRequest) -> str:
+    match = PRODUCT_PATH.match(request.path)
+    if match is None:
+        return html
+    meta = _product_meta(request, int(match["product_id"]))
+    if meta is None:
+        return html
+    return META_BLOCK.sub(lambda _: meta, html, count=1)
+
+
 def web_app(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    """Serves the web app's `index.html` for every path the web app routes itself."""
+    """Serves the web app's `index.html` for every path the web app routes itself.
+
+    For a product page the default meta tags are replaced by the product's OpenGraph / Twitter
+    tags, so a shared link shows its title, description and image.
+    """
     html = _index_html(settings.FRONTEND_DIST_DIR / "index.html") if not settings.DEBUG else None
     if html is None:
         html = _index_html.__wrapped__(settings.FRONTEND_DIST_DIR / "index.html") or PLACEHOLDER_HTML
-    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response = HttpResponse(_with_meta(html, request), content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     return response

@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import F, Field, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import ValidationError as InvalidParameter
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -65,9 +65,9 @@ def _decode_cursor(raw: str, size: int) -> Cursor:
         position = payload["p"]
         reverse = bool(payload.get("r", 0))
     except (binascii.Error, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ParseError(INVALID_CURSOR_MESSAGE) from exc
+        raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]}) from exc
     if not isinstance(position, list) or len(position) != size:
-        raise ParseError(INVALID_CURSOR_MESSAGE)
+        raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]})
     return Cursor(position=position, reverse=reverse)
 
 
@@ -118,6 +118,35 @@ class KeysetPagination(BasePagination):
         self.previous_cursor = Cursor(position_of(items[0]), reverse=True) if items and has_previous else None
         return items
 
+    def paginate_ranked(
+        self, items: Sequence[Any], key: Callable[[Any], tuple[Any, ...]], request: Request
+    ) -> list[Any]:
+        """Pages through a list already sorted by `key`, best first (e.g. ranked search hits).
+
+        The cursor holds the key of the item it continues from, so a list computed anew between
+        two pages (new products, a cache expiry) is still visited without repeats."""
+        self.page_size = self.get_page_size(request)
+        self.base_url = request.build_absolute_uri()
+        raw_cursor = request.query_params.get(self.cursor_query_param)
+        keys = [key(item) for item in items]
+        cursor = _decode_cursor(raw_cursor, len(keys[0])) if raw_cursor and keys else None
+        start, stop = 0, min(len(items), self.page_size)
+        if cursor is not None:
+            position = tuple(cursor.position)
+            try:
+                if cursor.reverse:
+                    stop = next((i for i, k in enumerate(keys) if k <= position), len(keys))
+                    start = max(0, stop - self.page_size)
+                else:
+                    start = next((i for i, k in enumerate(keys) if k < position), len(keys))
+                    stop = min(len(items), start + self.page_size)
+            except TypeError as exc:
+                raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]}) from exc
+        page = list(items[start:stop])
+        self.next_cursor = Cursor(list(keys[stop - 1]), reverse=False) if page and stop < len(items) else None
+        self.previous_cursor = Cursor(list(keys[start]), reverse=True) if page and start > 0 else None
+        return page
+
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None or raw == "":
@@ -125,9 +154,9 @@ class KeysetPagination(BasePagination):
         try:
             size = int(raw)
         except ValueError as exc:
-            raise ParseError({"page_size": ["Give page_size as a whole number from 1 to 100."]}) from exc
+            raise InvalidParameter({"page_size": ["Give page_size as a whole number from 1 to 100."]}) from exc
         if size < 1:
-            raise ParseError({"page_size": ["Give page_size as a whole number from 1 to 100."]})
+            raise InvalidParameter({"page_size": ["Give page_size as a whole number from 1 to 100."]})
         return min(size, int(settings.MAX_PAGE_SIZE))
 
     # --- the position filter ----------------------------------------------------------------
@@ -144,11 +173,11 @@ class KeysetPagination(BasePagination):
         parsed = []
         for value, field in zip(position, fields, strict=True):
             if value is not None and not isinstance(value, (str, int, float, bool)):
-                raise ParseError(INVALID_CURSOR_MESSAGE)
+                raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]})
             try:
                 parsed.append(field.to_python(value) if field is not None and value is not None else value)
             except (ValidationError, ValueError, TypeError) as exc:
-                raise ParseError(INVALID_CURSOR_MESSAGE) from exc
+                raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]}) from exc
         return parsed
 
     @staticmethod

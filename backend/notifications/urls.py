@@ -1,3 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from notifications.apis import NotificationListApi, NotificationsReadApi, NotificationUnreadCountApi
+
+# Mounted at /api/notifications/ by vitrin/urls.py.
+urlpatterns = [
+    path("", NotificationListApi.as_view(), name="notification-list"),
+    path("unread-count/", NotificationUnreadCountApi.as_view(), name="notification-unread-count"),
+    path("read/", NotificationsReadApi.as_view(), name="notifications-read"),
+]

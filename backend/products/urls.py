@@ -1,3 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from products.apis import FeedApi, ProductDetailApi, ProductListApi, ProductUpvoteApi
+
+urlpatterns = [
+    path("products/", ProductListApi.as_view(), name="product-list"),
+    path("products/<int:product_id>/", ProductDetailApi.as_view(), name="product-detail"),
+    path("products/<int:product_id>/upvote/", ProductUpvoteApi.as_view(), name="product-upvote"),
+    path("feed/", FeedApi.as_view(), name="feed"),
+]

@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from search.apis import ProductSearchApi, SearchSuggestApi
+
+urlpatterns = [
+    path("products/", ProductSearchApi.as_view(), name="search-products"),
+    path("suggest/", SearchSuggestApi.as_view(), name="search-suggest"),
+]

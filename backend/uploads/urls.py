@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from uploads.apis import UploadCreateApi
+
+# Mounted at /api/uploads/ by vitrin/urls.py.
+urlpatterns = [
+    path("", UploadCreateApi.as_view(), name="upload-create"),
+]

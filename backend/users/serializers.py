@@ -1,10 +1,12 @@
 from typing import Any
 
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.validators import URLValidator
 from rest_framework import serializers
 
 from users.models import User
 
-PUBLIC_USER_FIELDS = (
+PUBLIC_USER_FIELDS: tuple[str, ...] = (
     "id",
     "username",
     "first_name",
@@ -18,8 +20,12 @@ PUBLIC_USER_FIELDS = (
     "following_count",
     "is_following",
 )
+PROFILE_FIELDS = ("first_name", "last_name", "bio", "website", "avatar")
+# Long enough for any passphrase; a bound so nobody makes us hash megabytes.
+PASSWORD_MAX_LENGTH = 128
 
 
+# --- output ---------------------------------------------------------------------------------
 class UserPublicSerializer(serializers.ModelSerializer[User]):
     """A user as anybody may see them. Never the email.
 
@@ -38,7 +44,121 @@ class UserPublicSerializer(serializers.ModelSerializer[User]):
         return bool(getattr(user, "is_following", False))
 
 
+class MeSerializer(UserPublicSerializer):
+    """The signed-in user: the public fields and the e-mail address."""
+
+    class Meta(UserPublicSerializer.Meta):
+        fields: tuple[str, ...] = (*PUBLIC_USER_FIELDS, "email")
+        read_only_fields: tuple[str, ...] = fields
+
+
 def with_author_following(instance: Any) -> Any:
     """Hands the `author_is_following` annotation of a product or comment to its author."""
     instance.author.is_following = bool(getattr(instance, "author_is_following", False))
     return instance
+
+
+class TokenPairSerializer(serializers.Serializer[Any]):
+    access = serializers.CharField(help_text="The access token (JWT): send it as `Authorization: Bearer <access>`.")
+    refresh = serializers.CharField(
+        help_text="The refresh token. Also set in the httpOnly cookie for the web app; each one works once."
+    )
+
+
+class SignedInSerializer(TokenPairSerializer):
+    user = MeSerializer()
+
+
+class GoogleSignedInSerializer(SignedInSerializer):
+    created = serializers.BooleanField(help_text="Whether this sign-in created the account.")
+
+
+class FollowStateSerializer(serializers.Serializer[Any]):
+    following = serializers.BooleanField()
+    followers_count = serializers.IntegerField()
+
+
+# --- input ----------------------------------------------------------------------------------
+def _password_field(**kwargs: Any) -> serializers.CharField:
+    return serializers.CharField(
+        max_length=PASSWORD_MAX_LENGTH,
+        trim_whitespace=False,
+        write_only=True,
+        style={"input_type": "password"},
+        **kwargs,
+    )
+
+
+class RegisterInputSerializer(serializers.Serializer[Any]):
+    username = serializers.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
+    email = serializers.EmailField(max_length=254)
+    password = _password_field()
+
+
+class LoginInputSerializer(serializers.Serializer[Any]):
+    email = serializers.CharField(max_length=254, required=False, allow_blank=True)
+    username = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    password = _password_field()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs.get("email") and not attrs.get("username"):
+            raise serializers.ValidationError({"email": ["Enter your e-mail address (or your username)."]})
+        return attrs
+
+
+class RefreshInputSerializer(serializers.Serializer[Any]):
+    refresh = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="The refresh token; the web app may leave it out and send its cookie instead.",
+    )
+
+
+class GoogleSignInInputSerializer(serializers.Serializer[Any]):
+    id_token = serializers.CharField(max_length=8192, help_text="The ID token Google gave the client (a JWT).")
+
+
+class ProfileUpdateInputSerializer(serializers.Serializer[Any]):
+    """The fields a person may change about themselves; anything else in the body is refused."""
+
+    first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    bio = serializers.CharField(max_length=500, required=False, allow_blank=True)
+    website = serializers.CharField(
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        validators=[
+            URLValidator(schemes=["http", "https"], message="Enter a web address starting with http:// or https://.")
+        ],
+    )
+    avatar = serializers.CharField(
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        help_text='The URL of an image you uploaded through /api/uploads/, or "" to remove it.',
+    )
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        if isinstance(data, dict):
+            refused = sorted(set(data) - set(PROFILE_FIELDS))
+            if refused:
+                allowed = ", ".join(PROFILE_FIELDS)
+                message = f"This field cannot be changed here. You can change: {allowed}."
+                raise serializers.ValidationError({field: [message] for field in refused})
+        return super().to_internal_value(data)
+
+
+class PasswordChangeInputSerializer(serializers.Serializer[Any]):
+    old_password = _password_field()
+    new_password = _password_field()
+
+
+class PasswordResetInputSerializer(serializers.Serializer[Any]):
+    email = serializers.EmailField(max_length=254)
+
+
+class PasswordResetConfirmInputSerializer(serializers.Serializer[Any]):
+    uid = serializers.CharField(max_length=64)
+    token = serializers.CharField(max_length=128)
+    new_password = _password_field()

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "notifications",
     "uploads",
     "search",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -185,10 +186,6 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-hot-scores": {
         "task": "products.tasks.refresh_hot_scores",
         "schedule": 600.0,
-    },
-    "flush-product-views": {
-        "task": "products.tasks.flush_product_views",
-        "schedule": 30.0,
     },
 }
 
@@ -295,6 +292,10 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 if not IS_PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it even before collectstatic
 FRONTEND_DIST_DIR = Path(env("FRONTEND_DIST_DIR", str(REPO_DIR / "frontend" / "dist")))
+# The built web app's assets (frontend/dist/assets, built with base /static/) are collected with
+# the rest; Vite names them by content hash, so they are cached for a year.
+STATICFILES_DIRS = [FRONTEND_DIST_DIR] if FRONTEND_DIST_DIR.is_dir() else []
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+[.-][0-9A-Za-z_-]{8,12}\.[0-9a-z]+$"
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 
@@ -394,3 +395,32 @@ LOGGING = {
 # are worth this many seconds of freshness (see docs/performance.md).
 HOT_TIME_SCALE_SECONDS = env_int("HOT_TIME_SCALE_SECONDS", 45000)
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
+
+# --- Monitoring -----------------------------------------------------------------------------
+# Prometheus metrics (django-prometheus) at /metrics: on by default in development; production
+# turns them on with METRICS_ENABLED=true for the Prometheus of its private network, and nginx
+# never serves the path to the public (see docs/deployment.md).
+METRICS_ENABLED = env_bool("METRICS_ENABLED", default=not IS_PRODUCTION)
+if METRICS_ENABLED:
+    INSTALLED_APPS.append("django_prometheus")
+    MIDDLEWARE = [
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE,
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+    ]
+    # The same engines, counting queries, errors and latency per database.
+    _METERED_DATABASE_ENGINES = {
+        "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+        "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+    }
+    DATABASES["default"]["ENGINE"] = _METERED_DATABASE_ENGINES.get(
+        DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
+    )
+    # Cache hits and misses; the local-memory cache of development stays unmetered.
+    if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+        CACHES["default"]["BACKEND"] = "django_prometheus.cache.backends.redis.RedisCache"
+    # Finer than the library's default below 100 ms, where most API answers fall.
+    PROMETHEUS_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, float("inf"))
+    if IS_PRODUCTION:
+        # Prometheus scrapes the backend over plain HTTP inside the private network.
+        SECURE_REDIRECT_EXEMPT = [*SECURE_REDIRECT_EXEMPT, r"^metrics$"]

@@ -30,8 +30,12 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
     # Local-disk media (development and single-host setups; nginx serves it in production).
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 
+if settings.METRICS_ENABLED:
+    # Prometheus text format at /metrics, for the Prometheus of the private network only.
+    urlpatterns.append(path("", include("django_prometheus.urls")))
+
 # Everything else is the web app's to route.
-urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/).*$", web_app, name="web-app"))
+urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/|metrics$).*$", web_app, name="web-app"))
 
 handler404 = "core.errors.not_found"
 handler500 = "core.errors.server_error"

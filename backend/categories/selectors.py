@@ -1,0 +1,19 @@
+from django.db.models import QuerySet
+from django.http import Http404
+
+from categories.models import Category
+
+
+def category_list() -> QuerySet[Category]:
+    return Category.objects.order_by("name", "id")
+
+
+def category_get(*, slug: str) -> Category:
+    category = Category.objects.filter(slug=slug).first()
+    if category is None:
+        raise Http404("No category matches this slug.")
+    return category
+
+
+def category_get_by_slug_or_none(*, slug: str) -> Category | None:
+    return Category.objects.filter(slug=slug).first()

@@ -1,0 +1,36 @@
+"""What the comments API is expected to answer, built from the database, for exact comparisons."""
+
+from typing import Any
+
+from comments.models import Comment
+from products.models import Product
+from products.tests.helpers import iso, user_json
+
+
+def comment_json(comment: Comment, *replies: dict[str, Any], is_following: bool = False) -> dict[str, Any]:
+    """The Comment object of the contract as the database holds it now, with `replies`."""
+    comment = Comment.objects.select_related("author").get(pk=comment.pk)
+    return {
+        "id": comment.pk,
+        "product": comment.product_id,
+        "parent": comment.parent_id,
+        "author": user_json(comment.author, is_following=is_following),
+        "content": comment.content,
+        "is_deleted": comment.is_deleted,
+        "created_at": iso(comment.created_at),
+        "updated_at": iso(comment.updated_at),
+        "replies": list(replies),
+    }
+
+
+def stored_comment_count(product: Product) -> int:
+    product.refresh_from_db()
+    return product.comment_count
+
+
+def visible_comment_count(product: Product) -> int:
+    return Comment.objects.filter(product=product, is_deleted=False).count()
+
+
+def comments_url(product: Product) -> str:
+    return f"/api/products/{product.pk}/comments/"

@@ -1,0 +1,308 @@
+"""HTTP caching of the public reads: product lists and pages, categories, discussions, searches.
+
+1. The shared representation. A view's answer for anonymous callers is rendered once and kept
+   in the cache (Redis) for a few seconds, under the versions of the namespaces it depends on
+   (core.cache): a write through the services bumps them, so what it changed is never served
+   again, and the short lifetime bounds how late everything else shows (votes, profile edits).
+   An anonymous request that finds a current one is answered from it before any work of the
+   view — authentication, throttles, queries — as a caching proxy in front would answer it.
+
+2. The caller's own state. A signed-in caller never gets a whole cached response: the shared
+   representation is completed with the caller's per-viewer fields (`has_upvoted` of each
+   product, `is_following` of each user) from one query about them. The shared representation
+   holds these fields false, as for anybody anonymous — also when a signed-in request computed
+   it, which fills the cache without an extra query — so nobody's state reaches anybody else.
+
+3. Validators. Every response carries a weak `ETag`, anonymous ones without fresh fields also a
+   `Last-Modified`; a conditional request that still matches gets `304`. `Cache-Control` is
+   `public, max-age=<seconds>` for anonymous callers and `private, no-cache` for signed-in
+   ones, with `Vary: Authorization, Cookie`.
+
+A view opts in with `SharedCacheMixin` and a `SharedCache` policy, and answers GET with
+`self.shared_response(request, compute)`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import orjson
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from rest_framework.request import Request
+
+from core.cache import cache_versions, version_key
+
+SAFE_READS = frozenset({"GET", "HEAD"})
+# The fields that depend on who asks; the shared representation holds them false.
+UPVOTED_FIELD, FOLLOWING_FIELD = "has_upvoted", "is_following"
+# A view does not make a product new: the view count is left out of every validator.
+VALIDATOR_IGNORED_FIELDS = frozenset({"view_count"})
+VARY_HEADERS = ("Authorization", "Cookie")
+_JSON_MEDIA_RANGES = ("*/*", "application/json", "application/*")
+
+
+@dataclass(frozen=True)
+class ViewerMarks:
+    """Which of the products shown the caller upvoted and which of the people shown they follow."""
+
+    upvoted: frozenset[int]
+    following: frozenset[int]
+
+
+MarksLoader = Callable[..., ViewerMarks]
+
+
+@dataclass(frozen=True)
+class SharedCache:
+    """How a view shares its answer.
+
+    `name` tells its entries apart; `seconds_setting` names the setting holding how long an
+    entry is served (and the `max-age` given to anonymous callers); `namespaces` gives, from
+    the URL's arguments, the core.cache namespaces whose writes make an entry stale;
+    `fresh_fields` are top-level fields the view reads anew for every response (left out of
+    the shared entry's validator); `marks` loads a signed-in caller's ViewerMarks (None when
+    the representation has no per-viewer field)."""
+
+    name: str
+    seconds_setting: str
+    namespaces: Callable[[Mapping[str, Any]], tuple[str, ...]]
+    fresh_fields: tuple[str, ...] = ()
+    marks: MarksLoader | None = None
+
+    @property
+    def seconds(self) -> int:
+        return int(getattr(settings, self.seconds_setting))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    body: bytes
+    etag: str
+    last_modified: int
+    versions: tuple[int, ...]
+
+    @classmethod
+    def from_cached(cls, value: Any) -> _Entry | None:
+        try:
+            body, etag, last_modified, versions = value
+        except (TypeError, ValueError):
+            return None
+        return cls(body=body, etag=etag, last_modified=last_modified, versions=tuple(versions))
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    key: str
+    versions: tuple[int, ...]
+    current: _Entry | None
+    previous: _Entry | None  # stale, kept for its validators
+
+
+# --- reading and writing entries -----------------------------------------------------------------
+def _address(request: HttpRequest) -> str:
+    """The request's scheme, host, path and parameters (in a canonical order): what the
+    representation depends on, the absolute `next` and `previous` links included."""
+    parameters = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    return f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
+
+
+def _lookup(request: HttpRequest, policy: SharedCache, url_kwargs: Mapping[str, Any]) -> _Lookup:
+    """The shared entry for this request and the versions it must carry: one round trip."""
+    digest = hashlib.blake2b(_address(request).encode(), digest_size=16).hexdigest()
+    key = f"http:{policy.name}:{digest}"
+    namespaces = policy.namespaces(url_kwargs)
+    found = cache.get_many([key, *(version_key(namespace) for namespace in namespaces)])
+    versions = cache_versions(namespaces, found)
+    entry = _Entry.from_cached(found.get(key))
+    if entry is not None and entry.versions == versions:
+        return _Lookup(key=key, versions=versions, current=entry, previous=None)
+    return _Lookup(key=key, versions=versions, current=None, previous=entry)
+
+
+def _digest(data: bytes) -> str:
+    return f'W/"{hashlib.blake2b(data, digest_size=16).hexdigest()}"'
+
+
+def _store(lookup: _Lookup, shared: Any, policy: SharedCache) -> _Entry:
+    """Keeps `shared` (the anonymous representation) for `policy.seconds`. Its Last-Modified
+    carries over from the entry it replaces when nothing changed, and is otherwise later than
+    that entry's, so that If-Modified-Since never matches a changed representation."""
+    body = orjson.dumps(shared)
+    if policy.fresh_fields:
+        etag = _digest(orjson.dumps({k: v for k, v in shared.items() if k not in policy.fresh_fields}))
+    else:
+        etag = _digest(body)
+    now = int(time.time())
+    previous = lookup.previous
+    if previous is None:
+        last_modified = now
+    elif previous.etag == etag:
+        last_modified = previous.last_modified
+    else:
+        last_modified = max(now, previous.last_modified + 1)
+    entry = _Entry(body=body, etag=etag, last_modified=last_modified, versions=lookup.versions)
+    cache.set(lookup.key, (entry.body, entry.etag, entry.last_modified, entry.versions), policy.seconds)
+    return entry
+
+
+# --- per-viewer fields ---------------------------------------------------------------------------
+def _objects(payload: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in `payload`, at any depth (comment threads nest deeply)."""
+    pending = [payload]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            yield item
+            pending.extend(value for value in item.values() if isinstance(value, (dict, list)))
+        elif isinstance(item, list):
+            pending.extend(value for value in item if isinstance(value, (dict, list)))
+
+
+def _anonymized(payload: Any) -> Any:
+    """A copy of `payload` with every per-viewer field false."""
+    shared = orjson.loads(orjson.dumps(payload))
+    for item in _objects(shared):
+        for field in (UPVOTED_FIELD, FOLLOWING_FIELD):
+            if field in item:
+                item[field] = False
+    return shared
+
+
+def _personalize(payload: Any, *, viewer: Any, marks: MarksLoader) -> None:
+    """Sets the per-viewer fields of `payload` for `viewer`, from one query at most."""
+    products = [item for item in _objects(payload) if UPVOTED_FIELD in item]
+    people = [item for item in _objects(payload) if FOLLOWING_FIELD in item]
+    if not products and not people:
+        return
+    found = marks(
+        viewer=viewer,
+        product_ids={item["id"] for item in products},
+        user_ids={item["id"] for item in people},
+    )
+    for item in products:
+        item[UPVOTED_FIELD] = item["id"] in found.upvoted
+    for item in people:
+        item[FOLLOWING_FIELD] = item["id"] in found.following
+
+
+def _viewer_state(payload: Any) -> list[Any]:
+    """What the per-viewer fields of `payload` say, for its validator."""
+    upvoted = sorted(item["id"] for item in _objects(payload) if item.get(UPVOTED_FIELD))
+    following = sorted(item["id"] for item in _objects(payload) if item.get(FOLLOWING_FIELD))
+    return [upvoted, following]
+
+
+# --- responses -----------------------------------------------------------------------------------
+def _respond(
+    request: HttpRequest, *, body: bytes, etag: str, last_modified: int | None, public_seconds: int | None
+) -> HttpResponseBase:
+    response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = f"public, max-age={public_seconds}" if public_seconds is not None else "private, no-cache"
+    patch_vary_headers(response, VARY_HEADERS)
+    return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
+
+
+def private_response(request: HttpRequest, payload: Any) -> HttpResponseBase:
+    """A representation that is nobody else's (e.g. an author's draft): validated, never shared."""
+    body = orjson.dumps(payload)
+    return _respond(request, body=body, etag=_digest(body), last_modified=None, public_seconds=None)
+
+
+def _is_anonymous(request: HttpRequest) -> bool:
+    """No credentials at all: the API authenticates by the Authorization header only."""
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def _accepts_json(request: HttpRequest) -> bool:
+    accept = request.META.get("HTTP_ACCEPT", "")
+    return not accept or any(media_range in accept for media_range in _JSON_MEDIA_RANGES)
+
+
+class SharedCacheMixin:
+    """For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+    before the DRF base class."""
+
+    shared_cache: ClassVar[SharedCache]
+    _lookup_done: _Lookup | None = None
+    _fresh_done: bool = False
+    _fresh: dict[str, Any] | None = None
+
+    def fresh_values(self, **url_kwargs: Any) -> dict[str, Any] | None:
+        """The `fresh_fields` read anew for this response; None when the resource is not public
+        (nothing is shared then, and the view answers the caller on its own). Called once per
+        request at most."""
+        return {}
+
+    def fresh(self, **url_kwargs: Any) -> dict[str, Any] | None:
+        if not self._fresh_done:
+            self._fresh = self.fresh_values(**url_kwargs)
+            self._fresh_done = True
+        return self._fresh
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method in SAFE_READS and _is_anonymous(request) and _accepts_json(request):
+            lookup = self._lookup_done = _lookup(request, self.shared_cache, kwargs)
+            if lookup.current is not None:
+                fresh = self.fresh(**kwargs)
+                if fresh is not None:
+                    return self._answer(request, lookup.current, fresh, viewer=None)
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]
+
+    def shared_response(self, request: Request, compute: Callable[[], Any]) -> HttpResponseBase:
+        """The answer to `request` from the shared entry, computed (by `compute`, for the
+        caller) and shared when there is none. Precondition: `self.fresh(...)` is not None."""
+        url_kwargs: dict[str, Any] = getattr(self, "kwargs", {})
+        lookup = self._lookup_done or _lookup(request, self.shared_cache, url_kwargs)
+        viewer = request.user if request.user.is_authenticated else None
+        fresh = self.fresh(**url_kwargs) or {}
+        if lookup.current is not None:
+            return self._answer(request, lookup.current, fresh, viewer=viewer)
+        payload = compute()
+        entry = _store(lookup, payload if viewer is None else _anonymized(payload), self.shared_cache)
+        return self._render(request, entry, payload, fresh, viewer=viewer)
+
+    def _answer(self, request: HttpRequest, entry: _Entry, fresh: dict[str, Any], *, viewer: Any) -> HttpResponseBase:
+        if viewer is None and not fresh:
+            return _respond(
+                request,
+                body=entry.body,
+                etag=entry.etag,
+                last_modified=entry.last_modified,
+                public_seconds=self.shared_cache.seconds,
+            )
+        payload = orjson.loads(entry.body)
+        if viewer is not None and self.shared_cache.marks is not None:
+            _personalize(payload, viewer=viewer, marks=self.shared_cache.marks)
+        return self._render(request, entry, payload, fresh, viewer=viewer)
+
+    def _render(
+        self, request: HttpRequest, entry: _Entry, payload: Any, fresh: dict[str, Any], *, viewer: Any
+    ) -> HttpResponseBase:
+        if viewer is None and not fresh:
+            return self._answer(request, entry, fresh, viewer=None)
+        if fresh:
+            payload.update(fresh)
+        state = [
+            _viewer_state(payload) if viewer is not None else None,
+            sorted((k, v) for k, v in fresh.items() if k not in VALIDATOR_IGNORED_FIELDS),
+        ]
+        etag = entry.etag if state == [None, []] else _digest(entry.etag.encode() + orjson.dumps(state))
+        return _respond(
+            request,
+            body=orjson.dumps(payload),
+            etag=etag,
+            # A fresh field or the caller's state may change while the entry does not.
+            last_modified=entry.last_modified if state == [None, []] else None,
+            public_seconds=self.shared_cache.seconds if viewer is None else None,
+        )

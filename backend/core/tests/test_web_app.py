@@ -1,0 +1,75 @@
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from pytest_django.fixtures import Settings
+
+from products.models import ProductStatus
+from products.tests.factories import ProductFactory
+
+INDEX_HTML = """<!doctype html><html><head>
+<!--vitrin:meta--><title>Vitrin</title><meta property="og:title" content="Vitrin" /><!--/vitrin:meta-->
+</head><body><div id="root"></div></body></html>"""
+
+
+@pytest.fixture
+def built_app(tmp_path: Path, settings: Settings) -> Path:
+    (tmp_path / "index.html").write_text(INDEX_HTML, encoding="utf-8")
+    settings.FRONTEND_DIST_DIR = tmp_path
+    settings.DEBUG = True  # read the file on each request, not the cached copy of another test
+    return tmp_path
+
+
+@pytest.mark.django_db
+def test_every_page_outside_the_api_is_the_web_app_uncached(built_app: Path, client: Client) -> None:
+    for path in ("/", "/search?q=lamp", "/users/ada/followers", "/no/such/page"):
+        response = client.get(path)
+
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/html; charset=utf-8"
+        assert response["Cache-Control"] == "no-cache"
+        assert '<div id="root"></div>' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_product_page_carries_the_products_open_graph_tags(built_app: Path, client: Client) -> None:
+    product = ProductFactory.create(
+        title='Lamp <script>alert("x")</script>',
+        slug="lamp",
+        tagline="Light for your tabs & windows",
+        image="/media/uploads/lamp.png",
+    )
+
+    html = client.get(f"/products/{product.pk}/lamp").content.decode()
+
+    assert '<meta property="og:title" content="Lamp &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" />' in html
+    assert '<meta property="og:description" content="Light for your tabs &amp; windows" />' in html
+    assert '<meta property="og:image" content="http://testserver/media/uploads/lamp.png" />' in html
+    assert '<meta name="twitter:card" content="summary_large_image" />' in html
+    assert f'<meta property="og:url" content="http://testserver/products/{product.pk}/lamp" />' in html
+    assert "<script>alert" not in html
+    assert html.count("og:title") == 1
+
+
+@pytest.mark.django_db
+def test_the_description_stands_in_for_a_missing_tagline_and_is_shortened(built_app: Path, client: Client) -> None:
+    product = ProductFactory.create(tagline="", description="word " * 100, image="")
+
+    html = client.get(f"/products/{product.pk}/").content.decode()
+
+    assert '<meta name="twitter:card" content="summary" />' in html
+    assert "og:image" not in html
+    description = html.split('<meta property="og:description" content="')[1].split('"')[0]
+    assert len(description) <= 200
+    assert description.endswith("…")
+
+
+@pytest.mark.django_db
+def test_a_draft_or_unknown_product_keeps_the_default_tags(built_app: Path, client: Client) -> None:
+    draft = ProductFactory.create(title="Secret plan", status=ProductStatus.DRAFT)
+
+    for path in (f"/products/{draft.pk}/secret", "/products/999999/none", "/products/abc"):
+        html = client.get(path).content.decode()
+
+        assert '<meta property="og:title" content="Vitrin" />' in html
+        assert "Secret plan" not in html

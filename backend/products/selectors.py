@@ -1,0 +1,93 @@
+"""Reads of products. Every public list and page starts from `product_list_queryset`."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
+from django.http import Http404
+
+from products.models import PUBLISHED, Product, ProductStatus, Upvote
+from users.models import Follow, User
+from users.selectors import is_following_annotation
+
+PRODUCT_NOT_FOUND_MESSAGE = "No product matches this id."
+# The orderings of the public lists; each matches a partial index of products.models and ends
+# with the id, as keyset pagination needs.
+PRODUCT_ORDERINGS: dict[str, tuple[str, str]] = {
+    "hot": ("-hot_score", "-id"),
+    "new": ("-published_at", "-id"),
+    "top": ("-upvote_count", "-id"),
+}
+
+
+def product_list_queryset(*, viewer: User | AnonymousUser) -> QuerySet[Product]:
+    """Products with what ProductSerializer reads, in one query: the category, the author,
+    `has_upvoted` (the viewer upvoted it) and `author_is_following` (the viewer follows its
+    author). Not filtered by visibility; callers add `PUBLISHED` or `product_visible_q`."""
+    if viewer.is_authenticated:
+        has_upvoted: Exists | Value = Exists(Upvote.objects.filter(product_id=OuterRef("pk"), user_id=viewer.pk))
+    else:
+        has_upvoted = Value(False, output_field=BooleanField())
+    return Product.objects.select_related("category", "author").annotate(
+        has_upvoted=has_upvoted,
+        author_is_following=is_following_annotation(viewer=viewer, user_ref="author"),
+    )
+
+
+def product_visible_q(*, user: User | AnonymousUser) -> Q:
+    """Published, unhidden products for everybody; an author also sees their own drafts,
+    archived and hidden products; staff also see archived and hidden ones (moderation), but a
+    draft is its author's alone, as the contract says."""
+    if not user.is_authenticated:
+        return PUBLISHED
+    if user.is_staff:
+        return PUBLISHED | Q(author_id=user.pk) | ~Q(status=ProductStatus.DRAFT)
+    return PUBLISHED | Q(author_id=user.pk)
+
+
+def product_get_visible(*, product_id: int, user: User | AnonymousUser) -> Product:
+    """The product `user` may see, annotated for ProductSerializer, or Http404 (404) when the
+    id is unknown or the product is a draft, archived or hidden and `user` is neither its
+    author nor staff: a product one may not see does not exist for them."""
+    product = product_list_queryset(viewer=user).filter(product_visible_q(user=user), pk=product_id).first()
+    if product is None:
+        raise Http404(PRODUCT_NOT_FOUND_MESSAGE)
+    return product
+
+
+def product_list_published(*, viewer: User | AnonymousUser) -> QuerySet[Product]:
+    """The public list: published, unhidden products, hottest first."""
+    return product_list_queryset(viewer=viewer).filter(PUBLISHED).order_by(*PRODUCT_ORDERINGS["hot"])
+
+
+def product_list_feed(*, user: User) -> QuerySet[Product]:
+    """Published products by the users `user` follows, newest first."""
+    followees = Follow.objects.filter(follower_id=user.pk).values("followee_id")
+    return (
+        product_list_queryset(viewer=user)
+        .filter(PUBLISHED, author_id__in=followees)
+        .order_by(*PRODUCT_ORDERINGS["new"])
+    )
+
+
+def viewer_marks(*, viewer: User, product_ids: Collection[int], user_ids: Collection[int]) -> ViewerMarks:
+    """Which of `product_ids` `viewer` upvoted and which of `user_ids` they follow, in one query
+    (none when both are empty): what a shared, anonymous representation lacks for them."""
+    parts: list[QuerySet[Upvote] | QuerySet[Follow]] = []
+    if product_ids:
+        parts.append(
+            Upvote.objects.filter(user_id=viewer.pk, product_id__in=product_ids)
+            .annotate(kind=Value("upvoted", output_field=CharField()))
+            .values_list("kind", "product_id")
+        )
+    if user_ids:
+        parts.append(
+            Follow.objects.filter(follower_id=viewer.pk, followee_id__in=user_ids)
+            .annotate(kind=Value("following", output_field=CharField()))
+            .values_list("kind", "followee_id")
+        )
+    if not parts:
+        return ViewerMarks(upvoted=frozenset(), following=frozenset())
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found: dict[str, set[int]] = {"upvoted": set(), "following": set()}
+    for kind, object_id in rows:
+        found[kind].add(object_id)
+    return ViewerMarks(upvoted=frozenset(found["upvoted"]), following=frozenset(found["following"]))

@@ -1,0 +1,159 @@
+"""Judging and cleaning an uploaded image with Pillow; no models, no storage.
+
+The order matters, because the dangerous part is decoding:
+1. the type is what Pillow recognises in the bytes (JPEG, PNG, WebP or GIF), never the file's
+   name or the Content-Type the client claimed;
+2. the pixel count is read from the header, which `Image.open` parses without decoding, and an
+   image over the limit is refused before any pixel is decompressed (a decompression bomb:
+   a few kilobytes that inflate to gigabytes). Pillow's own DecompressionBombWarning is
+   raised as an error on top of that;
+3. only then is the image decoded in full (`load()`), so a truncated or corrupt file is
+   refused instead of half-read;
+4. it is re-encoded from its pixels alone, after applying its EXIF orientation: EXIF (GPS
+   included), XMP, ICC profiles and comments are not carried over.
+"""
+
+import io
+import warnings
+from dataclasses import dataclass
+from typing import IO
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core.exceptions import ServiceError
+
+NOT_AN_ACCEPTED_IMAGE = "This file is not an image we accept: send a JPEG, PNG, WebP or GIF image."
+DAMAGED_IMAGE = "This image is damaged or incomplete, so it cannot be read. Try another file."
+
+# An animated GIF keeps its animation when it is this simple; otherwise its first frame is
+# kept, so decoding every frame never costs more than one large still image.
+ANIMATION_MAX_FRAMES = 200
+ANIMATION_MAX_PIXELS = 20_000_000  # all frames together
+
+# What the encoders need to draw the picture right; everything else in `info` is metadata.
+_KEPT_INFO = frozenset({"transparency", "duration", "loop", "background"})
+
+
+@dataclass(frozen=True)
+class ImageKind:
+    content_type: str
+    extension: str
+    pillow_format: str
+
+
+JPEG = ImageKind("image/jpeg", "jpg", "JPEG")
+PNG = ImageKind("image/png", "png", "PNG")
+WEBP = ImageKind("image/webp", "webp", "WEBP")
+GIF = ImageKind("image/gif", "gif", "GIF")
+# MPO is how Pillow names a JPEG holding extra pictures (some cameras write them); the main
+# picture is kept as a plain JPEG.
+KINDS = {"JPEG": JPEG, "MPO": JPEG, "PNG": PNG, "WEBP": WEBP, "GIF": GIF}
+_OPENERS = ["JPEG", "PNG", "WEBP", "GIF"]
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    data: bytes
+    width: int
+    height: int
+    kind: ImageKind
+
+
+def image_clean(source: IO[bytes], *, max_pixels: int) -> CleanImage:
+    """The image in `source`, re-encoded without metadata, or a ServiceError (400) saying why
+    it is refused."""
+    source.seek(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        image = _open(source, max_pixels=max_pixels)
+        with image:
+            kind = KINDS[str(image.format)]
+            loop = image.info.get("loop")
+            try:
+                frames = _decoded_frames(image, kind)
+                data = _encode(frames, kind, loop=loop)
+            except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+                raise ServiceError(_too_many_pixels(image.size, max_pixels)) from exc
+            except Exception as exc:
+                # Pillow reports a damaged file with many exception types (OSError, ValueError,
+                # SyntaxError, struct.error, ...); each means the same thing here.
+                raise ServiceError(DAMAGED_IMAGE) from exc
+            width, height = frames[0].size
+    return CleanImage(data=data, width=width, height=height, kind=kind)
+
+
+def _open(source: IO[bytes], *, max_pixels: int) -> Image.Image:
+    """Reads the header only: the format and the size, not the pixels."""
+    try:
+        image = Image.open(source, formats=_OPENERS)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ServiceError(_too_many_pixels(None, max_pixels)) from exc
+    except UnidentifiedImageError as exc:
+        raise ServiceError(NOT_AN_ACCEPTED_IMAGE) from exc
+    except Exception as exc:
+        raise ServiceError(DAMAGED_IMAGE) from exc
+    if str(image.format) not in KINDS:
+        image.close()
+        raise ServiceError(NOT_AN_ACCEPTED_IMAGE)
+    width, height = image.size
+    if width < 1 or height < 1:
+        image.close()
+        raise ServiceError(DAMAGED_IMAGE)
+    if width * height > max_pixels:
+        image.close()
+        raise ServiceError(_too_many_pixels(image.size, max_pixels))
+    return image
+
+
+def _too_many_pixels(size: tuple[int, int] | None, max_pixels: int) -> str:
+    limit = f"at most {max_pixels / 1_000_000:g} megapixels"
+    if size is None:
+        return f"This image has too many pixels; send one of {limit}."
+    return f"This image is {size[0]} by {size[1]} pixels; send one of {limit}."
+
+
+def _decoded_frames(image: Image.Image, kind: ImageKind) -> list[Image.Image]:
+    """The frames to keep, decoded, upright and stripped of metadata."""
+    if kind is GIF and _is_simple_animation(image):
+        frames = []
+        for index in range(getattr(image, "n_frames", 1)):
+            image.seek(index)
+            frame = image.copy()  # copying decodes the frame
+            frame.info = {key: value for key, value in frame.info.items() if key in _KEPT_INFO}
+            frames.append(frame)
+        return frames
+    image.load()
+    ImageOps.exif_transpose(image, in_place=True)
+    image.info = {key: value for key, value in image.info.items() if key in _KEPT_INFO}
+    return [image]
+
+
+def _is_simple_animation(image: Image.Image) -> bool:
+    frame_count = getattr(image, "n_frames", 1)  # counted from the frame headers, not decoded
+    width, height = image.size
+    return 1 < frame_count <= ANIMATION_MAX_FRAMES and frame_count * width * height <= ANIMATION_MAX_PIXELS
+
+
+def _encode(frames: list[Image.Image], kind: ImageKind, *, loop: object) -> bytes:
+    """Only the options given here reach the encoder (metadata was dropped from `info`)."""
+    output = io.BytesIO()
+    first = frames[0]
+    if kind is JPEG:
+        if first.mode not in ("L", "RGB"):
+            first = first.convert("RGB")
+        first.save(output, format="JPEG", quality=85, optimize=True)
+    elif kind is PNG:
+        # Pillow's `optimize` (zlib level 9) took twice as long on large images for files no
+        # smaller, so the default level is used.
+        first.save(output, format="PNG")
+    elif kind is WEBP:
+        first.save(output, format="WEBP", quality=85)
+    elif len(frames) == 1:
+        first.save(output, format="GIF")
+    else:
+        # Pillow hands out each frame fully drawn, so each one replaces the last (disposal 2).
+        options: dict[str, object] = {"duration": [frame.info.get("duration", 0) for frame in frames], "disposal": 2}
+        if loop is not None:
+            options["loop"] = loop
+        first.save(output, format="GIF", save_all=True, append_images=frames[1:], **options)
+    return output.getvalue()

@@ -1,0 +1,288 @@
+"""Writes of the users app: accounts, sign-in, passwords, profiles and follows."""
+
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from rest_framework.exceptions import AuthenticationFailed, ValidationError
+
+from core.exceptions import ServiceError
+from notifications.models import NotificationVerb
+from notifications.services import notification_create
+from uploads.selectors import upload_urls_unknown
+from users.google import GoogleIdentity, google_id_token_verify
+from users.models import Follow, SocialAccount, User
+from users.tasks import password_reset_email_send_task
+from users.tokens import SessionTokens, session_start, user_sessions_revoke
+
+USERNAME_TAKEN_MESSAGE = "This username is already taken. Please choose another one."
+EMAIL_TAKEN_MESSAGE = "An account with this e-mail address already exists. Sign in or reset your password instead."
+WRONG_CREDENTIALS_MESSAGE = "No active account matches this e-mail address or username and password."
+WRONG_CURRENT_CREDENTIAL_MESSAGE = "Your current password is not correct."
+INVALID_RESET_LINK_MESSAGE = "This password reset link is invalid or has already been used. Please ask for a new one."
+DEACTIVATED_MESSAGE = "This account has been deactivated."
+AVATAR_NOT_UPLOADED_MESSAGE = "Upload the image through /api/uploads/ first, then use the URL it returns."
+FOLLOW_SELF_MESSAGE = "You cannot follow yourself."
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    user: User
+    tokens: SessionTokens
+    created: bool = False
+
+
+# --- accounts -------------------------------------------------------------------------------
+def _password_validate(*, password: str, user: User, field: str) -> None:
+    """Django's password validators (length, common, numeric, similar to the user's details)."""
+    try:
+        password_validation.validate_password(password, user=user)
+    except DjangoValidationError as exc:
+        raise ValidationError({field: list(exc.messages)}) from exc
+
+
+def _taken_fields(*, username: str, email: str) -> dict[str, list[str]]:
+    taken: dict[str, list[str]] = {}
+    if User.objects.filter(username__iexact=username).exists():
+        taken["username"] = [USERNAME_TAKEN_MESSAGE]
+    if User.objects.filter(email__iexact=email).exists():
+        taken["email"] = [EMAIL_TAKEN_MESSAGE]
+    return taken
+
+
+def user_register(*, username: str, email: str, password: str) -> SignedIn:
+    """A new account, signed in. 400 naming the field when the username or e-mail address is
+    taken (ignoring case) or the password is too weak."""
+    email = User.objects.normalize_email(email)
+    errors = _taken_fields(username=username, email=email)
+    candidate = User(username=username, email=email)
+    try:
+        password_validation.validate_password(password, user=candidate)
+    except DjangoValidationError as exc:
+        errors["password"] = list(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(username=username, email=email, password=password)
+            tokens = session_start(user=user)
+    except IntegrityError as exc:
+        # Somebody registered the same username or e-mail address a moment ago.
+        taken = _taken_fields(username=username, email=email)
+        if not taken:
+            raise
+        raise ValidationError(taken) from exc
+    return SignedIn(user=user, tokens=tokens, created=True)
+
+
+@transaction.atomic
+def user_login(*, password: str, email: str = "", username: str = "") -> SignedIn:
+    """Signs in by e-mail address (or username, when no e-mail address is given) and password;
+    401 when they do not match an active account.
+
+    The user's row stays locked from the password check to the new token, so a password change
+    running at the same time either revokes this session or makes this password wrong."""
+    accounts = User.objects.select_for_update()
+    user = (accounts.filter(email__iexact=email) if email else accounts.filter(username__iexact=username)).first()
+    if user is None:
+        # Hash anyway, so the response time does not tell which accounts exist.
+        User().set_password(password)
+        raise AuthenticationFailed(WRONG_CREDENTIALS_MESSAGE)
+    if not user.check_password(password) or not user.is_active:
+        raise AuthenticationFailed(WRONG_CREDENTIALS_MESSAGE)
+    return SignedIn(user=user, tokens=session_start(user=user))
+
+
+def user_profile_update(
+    *,
+    user: User,
+    first_name: str | None = None,
+    last_name: str | None = None,
+    bio: str | None = None,
+    website: str | None = None,
+    avatar: str | None = None,
+) -> User:
+    """Changes the given profile fields (None leaves a field as it is). The avatar must be an
+    image `user` uploaded through /api/uploads/, or "" to remove it."""
+    if avatar and upload_urls_unknown(owner=user, urls=[avatar]):
+        raise ValidationError({"avatar": [AVATAR_NOT_UPLOADED_MESSAGE]})
+    changes = {"first_name": first_name, "last_name": last_name, "bio": bio, "website": website, "avatar": avatar}
+    changed = [field for field, value in changes.items() if value is not None]
+    for field in changed:
+        setattr(user, field, changes[field])
+    if changed:
+        user.save(update_fields=changed)
+    return user
+
+
+# --- passwords ------------------------------------------------------------------------------
+def _password_set(*, user: User, password: str) -> None:
+    """Sets the password and revokes every refresh token issued before. Call inside a
+    transaction, holding the user's row lock."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    user_sessions_revoke(user=user)
+
+
+@transaction.atomic
+def password_change(*, user: User, old_password: str, new_password: str) -> None:
+    """400 when `old_password` is wrong or `new_password` too weak; afterwards every refresh
+    token of the user is refused."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if not locked.check_password(old_password):
+        raise ValidationError({"old_password": [WRONG_CURRENT_CREDENTIAL_MESSAGE]})
+    _password_validate(password=new_password, user=locked, field="new_password")
+    _password_set(user=locked, password=new_password)
+
+
+def password_reset_request(*, email: str) -> None:
+    """E-mails a reset link when an active account has this address; says nothing either way."""
+    user = User.objects.filter(email__iexact=email, is_active=True).first()
+    if user is None:
+        return
+    user_id = user.pk
+    transaction.on_commit(lambda: password_reset_email_send_task.delay(user_id))
+
+
+def password_reset_email_send(*, user: User) -> None:
+    """Sends `user` a one-time link to choose a new password. The token changes as soon as the
+    password does (Django's `default_token_generator`), which makes the link single-use."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = f"{settings.FRONTEND_URL}/reset-password?uid={uid}&token={token}"
+    hours = max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)
+    send_mail(
+        subject="Reset your Vitrin password",
+        message=(
+            f"Hello {user.username},\n\n"
+            f"Somebody (we hope you) asked to reset the password of your Vitrin account.\n"
+            f"Choose a new password here within {hours} hour{'s' if hours != 1 else ''}:\n\n{link}\n\n"
+            "If you did not ask for this, ignore this e-mail: your password stays as it is.\n"
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+def _user_from_uid(uid: str) -> User | None:
+    try:
+        user_id = force_str(urlsafe_base64_decode(uid))
+    except (ValueError, TypeError):
+        return None
+    if not (user_id.isascii() and user_id.isdigit()) or len(user_id) > 18:
+        return None
+    return User.objects.select_for_update().filter(pk=int(user_id), is_active=True).first()
+
+
+@transaction.atomic
+def password_reset_confirm(*, uid: str, token: str, new_password: str) -> None:
+    """Sets the password chosen through an e-mailed link; 400 when the link is bad or used.
+    Every refresh token of the user is refused afterwards."""
+    user = _user_from_uid(uid)
+    if user is None or not default_token_generator.check_token(user, token):
+        raise ValidationError({"token": [INVALID_RESET_LINK_MESSAGE]})
+    _password_validate(password=new_password, user=user, field="new_password")
+    _password_set(user=user, password=new_password)
+
+
+# --- Google ---------------------------------------------------------------------------------
+def _available_username(email: str) -> str:
+    """A username made from the e-mail address, numbered when taken (ignoring case)."""
+    base = re.sub(r"[^\w.+-]", "", email.split("@")[0])[:30] or "maker"
+    taken = {
+        name.lower() for name in User.objects.filter(username__istartswith=base).values_list("username", flat=True)
+    }
+    candidate, number = base, 1
+    while candidate.lower() in taken:
+        number += 1
+        candidate = f"{base}{number}"
+    return candidate
+
+
+def _social_account_create(*, identity: GoogleIdentity) -> tuple[User, bool]:
+    """Links the identity to the account with its (Google-verified) e-mail address, or to a
+    new account without a usable password. Returns the user and whether it was created."""
+    user = User.objects.filter(email__iexact=identity.email).first()
+    created = user is None
+    if user is None:
+        user = User.objects.create_user(
+            username=_available_username(identity.email),
+            email=User.objects.normalize_email(identity.email),
+            password=None,
+            first_name=identity.given_name[:150],
+            last_name=identity.family_name[:150],
+        )
+    SocialAccount.objects.create(user=user, issuer=identity.issuer, subject=identity.subject, email=identity.email)
+    return user, created
+
+
+def _social_account_user(*, identity: GoogleIdentity) -> tuple[User, bool]:
+    """The user of this Google identity and whether the account was created now. Call inside
+    a transaction."""
+    for _attempt in range(3):
+        account = SocialAccount.objects.select_related("user").filter(issuer=identity.issuer, subject=identity.subject)
+        existing = account.first()
+        if existing is not None:
+            return existing.user, False
+        try:
+            with transaction.atomic():
+                return _social_account_create(identity=identity)
+        except IntegrityError:
+            continue  # a parallel sign-in took this identity, e-mail address or username first
+    raise ServiceError("Signing in with Google failed. Please try again.", status_code=503)
+
+
+def google_sign_in(*, id_token: str) -> SignedIn:
+    """Signs in with a Google ID token, creating the account on the first sign-in; 401 when
+    Google did not vouch for the token (see users.google)."""
+    identity = google_id_token_verify(id_token=id_token)
+    with transaction.atomic():
+        user, created = _social_account_user(identity=identity)
+        if not user.is_active:
+            raise AuthenticationFailed(DEACTIVATED_MESSAGE)
+        return SignedIn(user=user, tokens=session_start(user=user), created=created)
+
+
+# --- follows --------------------------------------------------------------------------------
+def _follow_counters_add(*, follower: User, followee: User, delta: int) -> None:
+    # Rows are updated in id order so that A following B while B follows A cannot deadlock.
+    counters = {followee.pk: "followers_count", follower.pk: "following_count"}
+    for user_id in sorted(counters):
+        field = counters[user_id]
+        User.objects.filter(pk=user_id).update(**{field: Greatest(F(field) + delta, 0)})
+
+
+def _followers_count(user: User) -> int:
+    return User.objects.values_list("followers_count", flat=True).get(pk=user.pk)
+
+
+@transaction.atomic
+def follow_add(*, follower: User, followee: User) -> int:
+    """`follower` follows `followee` (once, however often asked); returns the followee's
+    followers count. The counters change and the followee is notified only for a new follow."""
+    if follower.pk == followee.pk:
+        raise ServiceError(FOLLOW_SELF_MESSAGE)
+    _, created = Follow.objects.get_or_create(follower=follower, followee=followee)
+    if created:
+        _follow_counters_add(follower=follower, followee=followee, delta=1)
+        notification_create(recipient=followee, actor=follower, verb=NotificationVerb.FOLLOW)
+    return _followers_count(followee)
+
+
+@transaction.atomic
+def follow_remove(*, follower: User, followee: User) -> int:
+    """`follower` stops following `followee` (nothing happens when they did not follow);
+    returns the followee's followers count."""
+    deleted, _ = Follow.objects.filter(follower=follower, followee=followee).delete()
+    if deleted:
+        _follow_counters_add(follower=follower, followee=followee, delta=-1)
+    return _followers_count(followee)

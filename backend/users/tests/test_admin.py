@@ -1,0 +1,46 @@
+import pytest
+from django.test import Client
+
+from users.tests.factories import FollowFactory, SocialAccountFactory, UserFactory
+
+
+@pytest.mark.django_db
+def test_staff_find_users_by_username_or_email(admin_client: Client) -> None:
+    UserFactory.create(username="ada", email="ada@example.com")
+    UserFactory.create(username="grace", email="grace@navy.example.com")
+
+    by_username = admin_client.get("/admin/users/user/", {"q": "ada"})
+    by_email = admin_client.get("/admin/users/user/", {"q": "navy.example"})
+    filtered = admin_client.get("/admin/users/user/", {"is_staff__exact": "0", "is_active__exact": "1"})
+
+    assert by_username.status_code == 200
+    assert [user.username for user in by_username.context["cl"].result_list] == ["ada"]
+    assert [user.username for user in by_email.context["cl"].result_list] == ["grace"]
+    assert {user.username for user in filtered.context["cl"].result_list} == {"ada", "grace"}
+
+
+@pytest.mark.django_db
+def test_staff_see_a_users_profile_and_read_only_counters(admin_client: Client) -> None:
+    user = UserFactory.create(bio="Analyst")
+
+    response = admin_client.get(f"/admin/users/user/{user.pk}/change/")
+
+    assert response.status_code == 200
+    assert b"Analyst" in response.content
+    assert b"Followers count" in response.content
+    assert b'name="followers_count"' not in response.content  # kept by the services, never typed in
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ["follow", "socialaccount"])
+def test_staff_list_follows_and_social_accounts(admin_client: Client, model: str) -> None:
+    follow = FollowFactory.create()
+    account = SocialAccountFactory.create()
+    row = follow if model == "follow" else account
+
+    listing = admin_client.get(f"/admin/users/{model}/")
+    detail = admin_client.get(f"/admin/users/{model}/{row.pk}/change/")
+
+    assert listing.status_code == 200
+    assert len(listing.context["cl"].result_list) == 1
+    assert detail.status_code == 200

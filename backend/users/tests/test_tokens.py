@@ -1,0 +1,334 @@
+from datetime import UTC, datetime, timedelta
+
+import jwt
+import pytest
+from django.conf import settings
+from pytest_django.fixtures import Settings
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from users.models import User
+from users.tests.factories import UserFactory
+from users.tests.support import Clock, decoded, run_at_once, sign_in, skip_unless_postgres
+
+REFRESH = "/api/auth/refresh/"
+LOGOUT = "/api/auth/logout/"
+COOKIE = "vitrin_refresh"
+REFUSED = {"detail": "This refresh token is invalid, expired or already used. Please sign in again."}
+DAY = 24 * 3600
+
+
+def session_token(user: User, *, auth_time: int, exp: int) -> str:
+    """A refresh token we signed and recorded, with the session start and expiry given."""
+    token = RefreshToken()
+    token["user_id"] = str(user.pk)
+    token["auth_time"] = auth_time
+    token["exp"] = exp
+    OutstandingToken.objects.create(
+        user=user, jti=token["jti"], token=str(token), expires_at=datetime.fromtimestamp(exp, tz=UTC)
+    )
+    return str(token)
+
+
+# --- rotation -------------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_refresh_rotates_the_token(api_client: APIClient, user: User) -> None:
+    first = sign_in(api_client, user).json()["refresh"]
+
+    response = api_client.post(REFRESH, {"refresh": first})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"access", "refresh"}
+    assert body["refresh"] != first
+    assert decoded(body["access"])["user_id"] == str(user.id)
+    assert decoded(body["refresh"])["auth_time"] == decoded(first)["auth_time"]
+    assert response.cookies[COOKIE].value == body["refresh"]
+    assert OutstandingToken.objects.filter(user=user).count() == 2
+    assert list(BlacklistedToken.objects.values_list("token__jti", flat=True)) == [decoded(first)["jti"]]
+
+
+@pytest.mark.django_db
+def test_a_rotated_refresh_token_is_refused(api_client: APIClient, user: User) -> None:
+    first = sign_in(api_client, user).json()["refresh"]
+    second = api_client.post(REFRESH, {"refresh": first}).json()["refresh"]
+
+    replayed = api_client.post(REFRESH, {"refresh": first})
+    rotated_again = api_client.post(REFRESH, {"refresh": second})
+
+    assert replayed.status_code == 401
+    assert replayed.json() == REFUSED
+    assert COOKIE not in replayed.cookies
+    assert rotated_again.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_new_access_token_authenticates(api_client: APIClient, user: User) -> None:
+    refresh = sign_in(api_client, user).json()["refresh"]
+    access = api_client.post(REFRESH, {"refresh": refresh}).json()["access"]
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+
+    assert client.get("/api/auth/me/").json()["id"] == user.id
+
+
+@pytest.mark.django_db
+def test_refresh_takes_the_token_from_the_cookie_when_the_body_has_none(api_client: APIClient, user: User) -> None:
+    sign_in(api_client, user)  # the client keeps the cookie, as a browser does
+
+    from_cookie = api_client.post(REFRESH, {})
+    from_cookie_again = api_client.post(REFRESH, {"refresh": ""})
+
+    assert from_cookie.status_code == 200
+    assert from_cookie_again.status_code == 200
+    assert from_cookie_again.cookies[COOKIE].value == from_cookie_again.json()["refresh"]
+
+
+@pytest.mark.django_db
+def test_refresh_prefers_the_body_to_the_cookie(api_client: APIClient, user: User) -> None:
+    in_body = sign_in(APIClient(), user).json()["refresh"]
+    api_client.cookies[COOKIE] = "garbage"
+
+    response = api_client.post(REFRESH, {"refresh": in_body})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_refresh_without_a_token_is_a_400(api_client: APIClient) -> None:
+    response = api_client.post(REFRESH, {})
+
+    assert response.status_code == 400
+    assert response.json() == {"refresh": ["Send the refresh token in the body (refresh) or in the sign-in cookie."]}
+
+
+@pytest.mark.django_db
+def test_refresh_refuses_tokens_that_are_not_valid_refresh_tokens(api_client: APIClient, user: User) -> None:
+    signed_in = sign_in(api_client, user).json()
+    other_key = jwt.encode(
+        {**decoded(signed_in["refresh"]), "jti": "forged"},
+        "a-signing-key-that-vitrin-does-not-use-0123456789",
+        algorithm="HS256",
+    )
+    unrecorded = RefreshToken()
+    unrecorded["user_id"] = str(user.pk)
+    unrecorded["auth_time"] = decoded(signed_in["refresh"])["auth_time"]
+
+    for token in ["garbage", signed_in["access"], other_key, str(unrecorded), "a.b.c", "x" * 5000]:
+        response = api_client.post(REFRESH, {"refresh": token})
+
+        assert response.status_code == 401, token
+        assert response.json() == REFUSED
+    assert OutstandingToken.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_refresh_refuses_a_token_without_a_session_start(api_client: APIClient, user: User) -> None:
+    legacy = RefreshToken.for_user(user)  # recorded, but without `auth_time`
+
+    response = api_client.post(REFRESH, {"refresh": str(legacy)})
+
+    assert response.status_code == 401
+
+
+@pytest.mark.django_db
+def test_refresh_refuses_an_inactive_user(api_client: APIClient, user: User) -> None:
+    refresh = sign_in(api_client, user).json()["refresh"]
+    User.objects.filter(pk=user.pk).update(is_active=False)
+
+    response = api_client.post(REFRESH, {"refresh": refresh})
+
+    assert response.status_code == 401
+    assert not BlacklistedToken.objects.exists()
+
+
+# --- the session's absolute lifetime --------------------------------------------------------
+@pytest.mark.django_db
+def test_a_session_older_than_its_maximum_cannot_be_refreshed(api_client: APIClient, user: User) -> None:
+    now = int(datetime.now(tz=UTC).timestamp())
+    started = now - settings.SESSION_MAX_DAYS * DAY - 1
+    token = session_token(user, auth_time=started, exp=now + 7 * DAY)
+
+    response = api_client.post(REFRESH, {"refresh": token})
+
+    assert response.status_code == 401
+    assert response.json() == {"detail": "This session has reached its maximum length. Please sign in again."}
+
+
+@pytest.mark.django_db
+def test_rotation_caps_the_token_at_the_end_of_the_session(api_client: APIClient, user: User) -> None:
+    now = int(datetime.now(tz=UTC).timestamp())
+    started = now - (settings.SESSION_MAX_DAYS - 1) * DAY
+    token = session_token(user, auth_time=started, exp=now + 60)
+
+    response = api_client.post(REFRESH, {"refresh": token})
+
+    assert response.status_code == 200
+    session_end = started + settings.SESSION_MAX_DAYS * DAY
+    assert decoded(response.json()["refresh"])["exp"] == session_end
+    assert decoded(response.json()["access"])["exp"] <= session_end
+    assert OutstandingToken.objects.get(
+        jti=decoded(response.json()["refresh"])["jti"]
+    ).expires_at == datetime.fromtimestamp(session_end, tz=UTC)
+    assert DAY - 5 <= response.cookies[COOKIE]["max-age"] <= DAY
+
+
+@pytest.mark.django_db
+def test_rotating_every_few_days_never_outlives_the_session(api_client: APIClient, user: User, clock: Clock) -> None:
+    login = sign_in(api_client, user).json()
+    started = decoded(login["refresh"])["auth_time"]
+    session_end = started + settings.SESSION_MAX_DAYS * DAY
+    assert decoded(login["refresh"])["exp"] == started + settings.REFRESH_TOKEN_DAYS * DAY
+
+    clock.travel(days=13)
+    day_13 = api_client.post(REFRESH, {})
+    clock.travel(days=13)
+    day_26 = api_client.post(REFRESH, {})
+    clock.travel(days=4, seconds=-1)
+    last_second = api_client.post(REFRESH, {})
+    clock.travel(seconds=1)
+    at_the_end = api_client.post(REFRESH, {})
+
+    assert day_13.status_code == 200
+    assert decoded(day_13.json()["refresh"])["exp"] == started + (13 + settings.REFRESH_TOKEN_DAYS) * DAY
+    assert day_26.status_code == 200
+    assert decoded(day_26.json()["refresh"])["exp"] == session_end
+    assert day_26.cookies[COOKIE]["max-age"] == 4 * DAY
+    assert last_second.status_code == 200
+    assert decoded(last_second.json()["refresh"])["exp"] == session_end
+    assert last_second.cookies[COOKIE]["max-age"] == 1
+    assert at_the_end.status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_new_login_starts_a_new_session(api_client: APIClient, user: User, clock: Clock) -> None:
+    first = sign_in(api_client, user).json()["refresh"]
+    clock.travel(days=40)
+
+    second = sign_in(api_client, user).json()["refresh"]
+
+    assert decoded(second)["auth_time"] == decoded(first)["auth_time"] + 40 * DAY
+    assert api_client.post(REFRESH, {"refresh": second}).status_code == 200
+
+
+# --- the cookie -----------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_the_refresh_cookie_is_http_only_strict_and_scoped_to_auth(api_client: APIClient, user: User) -> None:
+    response = sign_in(api_client, user)
+
+    cookie = response.cookies[COOKIE]
+    assert cookie.value == response.json()["refresh"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Strict"
+    assert cookie["path"] == "/api/auth/"
+    assert cookie["secure"] == ""
+    assert settings.REFRESH_TOKEN_DAYS * DAY - 5 <= cookie["max-age"] <= settings.REFRESH_TOKEN_DAYS * DAY
+
+
+@pytest.mark.django_db
+def test_the_refresh_cookie_is_secure_when_configured(api_client: APIClient, user: User, settings: Settings) -> None:
+    settings.REFRESH_COOKIE_SECURE = True
+
+    response = sign_in(api_client, user)
+
+    assert response.cookies[COOKIE]["secure"] is True
+
+
+# --- logout ---------------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_logout_revokes_the_refresh_token(api_client: APIClient, user: User) -> None:
+    refresh = sign_in(api_client, user).json()["refresh"]
+
+    response = api_client.post(LOGOUT, {"refresh": refresh})
+
+    assert response.status_code == 204
+    assert response.content == b""
+    assert response.cookies[COOKIE].value == ""
+    assert response.cookies[COOKIE]["max-age"] == 0
+    assert response.cookies[COOKIE]["path"] == "/api/auth/"
+    assert api_client.post(REFRESH, {"refresh": refresh}).status_code == 401
+    assert api_client.post(LOGOUT, {"refresh": refresh}).status_code == 401
+
+
+@pytest.mark.django_db
+def test_logout_takes_the_token_from_the_cookie(api_client: APIClient, user: User) -> None:
+    refresh = sign_in(api_client, user).json()["refresh"]
+
+    response = api_client.post(LOGOUT, {})
+
+    assert response.status_code == 204
+    assert BlacklistedToken.objects.get().token.jti == decoded(refresh)["jti"]
+    assert APIClient().post(REFRESH, {"refresh": refresh}).status_code == 401
+
+
+@pytest.mark.django_db
+def test_logout_leaves_the_other_sessions_alone(api_client: APIClient, user: User) -> None:
+    phone = sign_in(APIClient(), user).json()["refresh"]
+    laptop = sign_in(APIClient(), user).json()["refresh"]
+
+    api_client.post(LOGOUT, {"refresh": laptop})
+
+    assert api_client.post(REFRESH, {"refresh": phone}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_logout_with_a_bad_token_is_a_401_and_still_clears_the_cookie(api_client: APIClient) -> None:
+    api_client.cookies[COOKIE] = "garbage"
+
+    response = api_client.post(LOGOUT, {})
+
+    assert response.status_code == 401
+    assert response.json() == REFUSED
+    assert response.cookies[COOKIE]["max-age"] == 0
+
+
+@pytest.mark.django_db
+def test_logout_without_a_token_is_a_400(api_client: APIClient) -> None:
+    response = api_client.post(LOGOUT, {})
+
+    assert response.status_code == 400
+
+
+# --- concurrency (PostgreSQL) ---------------------------------------------------------------
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_refresh_token_works_exactly_once_under_concurrency() -> None:
+    skip_unless_postgres()
+    user = UserFactory.create()
+    refresh = sign_in(APIClient(), user).json()["refresh"]
+
+    statuses = run_at_once(20, lambda _: APIClient().post(REFRESH, {"refresh": refresh}).status_code)
+
+    assert sorted(statuses) == [200] + [401] * 19
+    assert OutstandingToken.objects.filter(user=user).count() == 2
+    assert BlacklistedToken.objects.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_logout_racing_refresh_lets_only_one_through() -> None:
+    skip_unless_postgres()
+    user = UserFactory.create()
+    refresh = sign_in(APIClient(), user).json()["refresh"]
+    paths = [REFRESH, LOGOUT] * 5
+
+    statuses = run_at_once(len(paths), lambda index: APIClient().post(paths[index], {"refresh": refresh}).status_code)
+
+    assert sorted(status for status in statuses if status != 401) in ([200], [204])
+    assert statuses.count(401) == 9
+    assert BlacklistedToken.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_every_issued_refresh_token_is_recorded(api_client: APIClient, user: User) -> None:
+    issued = [sign_in(api_client, user).json()["refresh"]]
+    for _ in range(3):
+        issued.append(api_client.post(REFRESH, {}).json()["refresh"])
+
+    recorded = set(OutstandingToken.objects.filter(user=user).values_list("jti", flat=True))
+    assert recorded == {decoded(token)["jti"] for token in issued}
+    expiry = OutstandingToken.objects.get(jti=decoded(issued[-1])["jti"]).expires_at
+    assert expiry == datetime.fromtimestamp(decoded(issued[-1])["exp"], tz=UTC)
+    assert expiry - datetime.now(tz=UTC) <= timedelta(days=settings.REFRESH_TOKEN_DAYS)

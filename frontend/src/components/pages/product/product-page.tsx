@@ -1,0 +1,163 @@
+import { useState } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { useDocumentTitle } from '../../../hooks/use-document-title'
+import { useSession } from '../../../hooks/use-session'
+import { ApiError } from '../../../services/api'
+import { useDeleteProduct } from '../../../services/products/delete-product'
+import { useProduct } from '../../../services/products/get-product'
+import type { Product } from '../../../types/models'
+import { formatDate } from '../../../utils/dates'
+import { hostOf, plural, safeHref } from '../../../utils/format'
+import { Button, ButtonLink, buttonClass } from '../../ui/button'
+import { CategoryBadge } from '../../ui/category-badge'
+import { Gallery } from '../../ui/gallery'
+import { ExternalIcon } from '../../ui/icons'
+import { ProductCover } from '../../ui/product-cover'
+import { PlainText } from '../../ui/rich-text'
+import { Skeleton } from '../../ui/skeleton'
+import { ErrorState } from '../../ui/states'
+import { UpvoteButton } from '../../ui/upvote-button'
+import { NotFoundContent } from '../not-found/not-found-page'
+import { CommentsSection } from './comments-section'
+import { MakerCard } from './maker-card'
+import { RelatedProducts } from './related-products'
+
+export default function ProductPage() {
+  const params = useParams()
+  const id = Number(params.id)
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundContent />
+  return <ProductView key={id} id={id} />
+}
+
+function ProductView({ id }: { id: number }) {
+  const product = useProduct(id)
+  useDocumentTitle(product.data?.title)
+  if (product.isPending) return <ProductSkeleton />
+  if (product.isError) {
+    if (product.error instanceof ApiError && product.error.status === 404) return <NotFoundContent what="product" />
+    return <ErrorState error={product.error} onRetry={() => void product.refetch()} />
+  }
+  return <ProductDetails product={product.data} />
+}
+
+function ProductDetails({ product }: { product: Product }) {
+  const { user } = useSession()
+  const isAuthor = user?.id === product.author.id
+  const images = [product.image, ...product.gallery].filter((image): image is string => Boolean(image))
+  const visit = safeHref(product.url)
+  return (
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
+      <article className="min-w-0">
+        {product.status !== 'published' && (
+          <p className="mb-6 rounded-2xl border border-brass/40 bg-brass-soft px-4 py-3 text-sm text-brass">
+            This is a <strong>{product.status}</strong>: only you can see it.{' '}
+            <Link to={`/products/${product.id}/edit`} className="font-semibold underline">
+              Edit and publish it
+            </Link>
+          </p>
+        )}
+        <header className="flex flex-col gap-5 sm:flex-row sm:items-start">
+          <ProductCover product={product} size={96} eager className="size-20 sm:size-24" />
+          <div className="min-w-0 flex-1">
+            <h1 className="font-display text-3xl leading-tight font-semibold break-words sm:text-4xl">{product.title}</h1>
+            {product.tagline && <p className="mt-2 text-lg text-muted">{product.tagline}</p>}
+            <div className="mt-3 flex flex-wrap items-center gap-2 text-sm text-muted">
+              <CategoryBadge category={product.category} />
+              {product.tags.map((tag) => (
+                <Link key={tag} to={`/search?q=${encodeURIComponent(tag)}`} className="rounded-full border border-line px-2.5 py-0.5 text-xs hover:border-accent hover:text-accent">
+                  #{tag}
+                </Link>
+              ))}
+            </div>
+          </div>
+        </header>
+
+        <div className="mt-6 flex flex-wrap items-center gap-3">
+          {visit && (
+            <a href={visit} target="_blank" rel="noopener noreferrer nofollow ugc" className={buttonClass('secondary', 'lg')}>
+              Visit {hostOf(visit)}
+              <ExternalIcon size={18} />
+            </a>
+          )}
+          <UpvoteButton product={product} size="lg" />
+          {isAuthor && <AuthorActions product={product} />}
+        </div>
+
+        {images.length > 0 && (
+          <div className="mt-8">
+            <Gallery images={images} title={product.title} />
+          </div>
+        )}
+
+        {product.description && (
+          <section aria-label="Description" className="mt-8 text-base leading-relaxed">
+            <PlainText text={product.description} />
+          </section>
+        )}
+        <p className="mt-6 text-sm text-muted">
+          {product.published_at ? `Launched ${formatDate(product.published_at)}` : `Created ${formatDate(product.created_at)}`} ·{' '}
+          {plural(product.view_count, 'view')} · {plural(product.upvote_count, 'upvote')}
+        </p>
+
+        <CommentsSection product={product} />
+      </article>
+      <aside className="space-y-6 lg:sticky lg:top-24 lg:self-start" aria-label="About the maker and more">
+        <MakerCard author={product.author} />
+        <RelatedProducts product={product} />
+      </aside>
+    </div>
+  )
+}
+
+function AuthorActions({ product }: { product: Product }) {
+  const navigate = useNavigate()
+  const remove = useDeleteProduct()
+  const [confirming, setConfirming] = useState(false)
+  if (confirming) {
+    return (
+      <div className="flex items-center gap-2" role="group" aria-label="Confirm deletion">
+        <span className="text-sm">Delete for good?</span>
+        <Button
+          variant="danger"
+          size="sm"
+          busy={remove.isPending}
+          onClick={() => remove.mutate(product.id, { onSuccess: () => void navigate(`/users/${product.author.username}`) })}
+        >
+          Delete
+        </Button>
+        <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
+          Keep it
+        </Button>
+      </div>
+    )
+  }
+  return (
+    <>
+      <ButtonLink to={`/products/${product.id}/edit`} variant="ghost">
+        Edit
+      </ButtonLink>
+      <Button variant="ghost" onClick={() => setConfirming(true)}>
+        Delete
+      </Button>
+    </>
+  )
+}
+
+function ProductSkeleton() {
+  return (
+    <div role="status" aria-label="Loading the product" className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
+      <div>
+        <div className="flex gap-5">
+          <Skeleton className="size-20 rounded-2xl sm:size-24" />
+          <div className="flex-1 space-y-3">
+            <Skeleton className="h-9 w-2/3" />
+            <Skeleton className="h-5 w-4/5" />
+            <Skeleton className="h-5 w-1/3" />
+          </div>
+        </div>
+        <Skeleton className="mt-8 aspect-[16/10] w-full rounded-3xl" />
+      </div>
+      <Skeleton className="h-56 rounded-3xl" />
+    </div>
+  )
+}

@@ -1,0 +1,82 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { Link, useLocation, useNavigate } from 'react-router'
+import { useSession } from '../../hooks/use-session'
+import type { Me } from '../../types/models'
+import { displayName } from '../../utils/format'
+import { Avatar } from './avatar'
+import { ChevronDownIcon } from './icons'
+
+/** The signed-in person's menu: a disclosure button and a list of links, closed by Escape or a click outside. */
+export function UserMenu({ user }: { user: Me }) {
+  const { signOut } = useSession()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const [open, setOpen] = useState(false)
+  const menuId = useId()
+  const root = useRef<HTMLDivElement>(null)
+
+  useEffect(() => setOpen(false), [location.pathname])
+  useEffect(() => {
+    if (!open) return
+    const onClick = (event: MouseEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false)
+    }
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false)
+    }
+    document.addEventListener('mousedown', onClick)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('mousedown', onClick)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open])
+
+  const item = 'block rounded-xl px-3 py-2 text-sm hover:bg-sunken'
+  return (
+    <div ref={root} className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((value) => !value)}
+        className="flex items-center gap-1 rounded-full p-0.5 hover:bg-sunken"
+      >
+        <Avatar user={user} size={36} />
+        <ChevronDownIcon size={16} className="hidden text-muted sm:block" />
+        <span className="sr-only">Your account menu</span>
+      </button>
+      {open && (
+        <div id={menuId} className="absolute right-0 z-40 mt-2 w-60 rounded-2xl border border-line bg-surface p-2 shadow-xl">
+          <div className="px-3 py-2">
+            <p className="truncate font-semibold">{displayName(user)}</p>
+            <p className="truncate text-xs text-muted">@{user.username}</p>
+          </div>
+          <hr className="my-1 border-line" />
+          <Link className={item} to={`/users/${user.username}`}>
+            Your profile
+          </Link>
+          <Link className={item} to="/submit">
+            Submit a product
+          </Link>
+          <Link className={item} to="/settings/profile">
+            Edit profile
+          </Link>
+          <Link className={item} to="/settings/password">
+            Change password
+          </Link>
+          <hr className="my-1 border-line" />
+          <button
+            type="button"
+            className={`${item} w-full text-left`}
+            onClick={() => {
+              void signOut().then(() => navigate('/'))
+            }}
+          >
+            Log out
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,21 @@
+import { useEffect, useRef } from 'react'
+
+/** Calls `onEnter` each time the returned element scrolls into view (near the bottom edge). */
+export function useInView<T extends Element>(onEnter: () => void, enabled = true) {
+  const ref = useRef<T | null>(null)
+  const callback = useRef(onEnter)
+  callback.current = onEnter
+  useEffect(() => {
+    const element = ref.current
+    if (!element || !enabled || typeof IntersectionObserver === 'undefined') return
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) callback.current()
+      },
+      { rootMargin: '600px 0px' },
+    )
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [enabled])
+  return ref
+}

@@ -1,0 +1,15 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import type { PublicUser } from '../../types/models'
+import { request } from '../api'
+import { userKeys } from './keys'
+
+export function getUser(username: string, signal?: AbortSignal): Promise<PublicUser> {
+  return request<PublicUser>(`/users/${encodeURIComponent(username)}/`, signal ? { signal } : {})
+}
+
+export const userQueryOptions = (username: string) =>
+  queryOptions({ queryKey: userKeys.detail(username), queryFn: ({ signal }) => getUser(username, signal) })
+
+export function useUser(username: string) {
+  return useQuery(userQueryOptions(username))
+}

@@ -1,0 +1,2000 @@
+/**
+ * Generated from the backend's OpenAPI schema by `npm run api-types` (scripts/api-types.mjs).
+ * Do not edit: change the API, then regenerate. `npm run test` fails when this file is stale.
+ */
+export interface paths {
+    "/api/auth/google/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description An endpoint that is handed credentials in its body: whatever `Authorization` header the
+         *     client still sends (an expired access token, say) is not looked at.
+         */
+        post: operations["auth_google_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description An endpoint that is handed credentials in its body: whatever `Authorization` header the
+         *     client still sends (an expired access token, say) is not looked at.
+         */
+        post: operations["auth_login_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description An endpoint that is handed credentials in its body: whatever `Authorization` header the
+         *     client still sends (an expired access token, say) is not looked at.
+         */
+        post: operations["auth_logout_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["auth_me_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["auth_me_partial_update"];
+        trace?: never;
+    };
+    "/api/auth/password/change/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["auth_password_change_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description An endpoint that is handed credentials in its body: whatever `Authorization` header the
+         *     client still sends (an expired access token, say) is not looked at.
+         */
+        post: operations["auth_password_reset_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password/reset/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description An endpoint that is handed credentials in its body: whatever `Authorization` header the
+         *     client still sends (an expired access token, say) is not looked at.
+         */
+        post: operations["auth_password_reset_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description An endpoint that is handed credentials in its body: whatever `Authorization` header the
+         *     client still sends (an expired access token, say) is not looked at.
+         */
+        post: operations["auth_refresh_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description An endpoint that is handed credentials in its body: whatever `Authorization` header the
+         *     client still sends (an expired access token, say) is not looked at.
+         */
+        post: operations["auth_register_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/categories/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["categories_list"];
+        put?: never;
+        post: operations["categories_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/categories/{slug}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["categories_retrieve"];
+        put?: never;
+        post?: never;
+        delete: operations["categories_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["categories_partial_update"];
+        trace?: never;
+    };
+    "/api/comments/{comment_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Editing (the author) and deleting (the author or staff) one comment. */
+        delete: operations["comments_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Editing (the author) and deleting (the author or staff) one comment. */
+        patch: operations["comments_partial_update"];
+        trace?: never;
+    };
+    "/api/config/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What a client needs to know before it signs anybody in. */
+        get: operations["config_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Published products by the users the caller follows, newest first. */
+        get: operations["feed_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Answers while the process runs; load balancers use it to route traffic. */
+        get: operations["health_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's notifications, newest first. */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Marks the caller's notifications read: those in `ids`, or all of them. */
+        post: operations["notifications_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description How many of the caller's notifications are unread (the web app's bell). */
+        get: operations["notifications_unread_count_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["products_list"];
+        put?: never;
+        post: operations["products_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{product_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["products_retrieve"];
+        put?: never;
+        post?: never;
+        delete: operations["products_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["products_partial_update"];
+        trace?: never;
+    };
+    "/api/products/{product_id}/comments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The discussion of a product: its top-level comments, oldest first, each with its replies. */
+        get: operations["products_comments_list"];
+        put?: never;
+        /** @description The discussion of a product: its top-level comments, oldest first, each with its replies. */
+        post: operations["products_comments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{product_id}/upvote/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["products_upvote_create"];
+        delete: operations["products_upvote_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ready/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Answers 200 only when the database and the cache both answer, else 503 naming what failed. */
+        get: operations["ready_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/products/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Published products ranked by relevance: a title match outranks a description match. */
+        get: operations["search_products_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/suggest/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description At most 8 products, categories and users starting with what was typed. */
+        get: operations["search_suggest_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Accepts one image (multipart field `file`) and answers where it is stored. */
+        post: operations["uploads_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["users_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/follow/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["users_follow_create"];
+        delete: operations["users_follow_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/followers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description People linked to a user by Follow rows, newest follow first. The rows are paginated (the
+         *     keyset is the row's `created_at, id`) and the person on `user_side` of each is shown.
+         */
+        get: operations["users_followers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/following/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description People linked to a user by Follow rows, newest follow first. The rows are paginated (the
+         *     keyset is the row's `created_at, id`) and the person on `user_side` of each is shown.
+         */
+        get: operations["users_following_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Category: {
+            /** @description A hex colour such as #ff6154. */
+            readonly color: string;
+            readonly description: string;
+            /** @description An emoji or an icon name. */
+            readonly icon: string;
+            readonly id: number;
+            readonly name: string;
+            readonly products_count: number;
+            readonly slug: string;
+        };
+        /** @description What staff send to create (`name` required) or change (any field) a category. */
+        CategoryInputRequest: {
+            color?: string;
+            description?: string;
+            icon?: string;
+            name: string;
+            slug?: string;
+        };
+        ClientConfig: {
+            google_client_id: string | null;
+        };
+        /**
+         * @description A comment with its replies to any depth, read from the `thread_replies` lists that
+         *     comments.selectors.comment_replies_attach hung on it (none for a new comment).
+         *
+         *     The tree is built by a loop rather than by nested serializers, so a deep thread costs
+         *     no Python recursion.
+         */
+        Comment: {
+            readonly author: components["schemas"]["UserPublic"];
+            readonly content: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly id: number;
+            readonly is_deleted: boolean;
+            readonly parent: number | null;
+            readonly product: number;
+            readonly replies: components["schemas"]["Comment"][];
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        CommentCreateInputRequest: {
+            content: string;
+            /** Format: int64 */
+            parent?: number | null;
+        };
+        FollowState: {
+            followers_count: number;
+            following: boolean;
+        };
+        GoogleSignedIn: {
+            /** @description The access token (JWT): send it as `Authorization: Bearer <access>`. */
+            access: string;
+            /** @description Whether this sign-in created the account. */
+            created: boolean;
+            /** @description The refresh token. Also set in the httpOnly cookie for the web app; each one works once. */
+            refresh: string;
+            user: components["schemas"]["Me"];
+        };
+        GoogleSignInInputRequest: {
+            /** @description The ID token Google gave the client (a JWT). */
+            id_token: string;
+        };
+        Health: {
+            status: string;
+        };
+        Highlight: {
+            snippet: components["schemas"]["HighlightSegment"][];
+            title: components["schemas"]["HighlightSegment"][];
+        };
+        HighlightSegment: {
+            match: boolean;
+            text: string;
+        };
+        LoginInputRequest: {
+            email?: string;
+            password: string;
+            username?: string;
+        };
+        /** @description The signed-in user: the public fields and the e-mail address. */
+        Me: {
+            readonly avatar: string;
+            readonly bio: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /**
+             * Email address
+             * Format: email
+             */
+            readonly email: string;
+            readonly first_name: string;
+            readonly followers_count: number;
+            readonly following_count: number;
+            readonly id: number;
+            readonly is_following: boolean;
+            readonly last_name: string;
+            readonly products_count: number;
+            /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
+            readonly username: string;
+            /** Format: uri */
+            readonly website: string;
+        };
+        /**
+         * @description A notification. The actor's `is_following` comes from the `actor_is_following`
+         *     annotation of notifications.selectors.notification_list.
+         */
+        Notification: {
+            readonly actor: components["schemas"]["UserPublic"];
+            readonly comment: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly id: number;
+            readonly product: number | null;
+            readonly read: boolean;
+            readonly verb: components["schemas"]["NotificationVerbEnum"];
+        };
+        NotificationsReadInputRequest: {
+            ids?: number[];
+        };
+        NotificationUnreadCount: {
+            readonly unread: number;
+        };
+        /**
+         * @description * `comment` - commented on your product
+         *     * `reply` - replied to your comment
+         *     * `upvote` - upvoted your product
+         *     * `follow` - started following you
+         * @enum {string}
+         */
+        NotificationVerbEnum: "comment" | "reply" | "upvote" | "follow";
+        NotReady: {
+            checks: {
+                [key: string]: string;
+            };
+            status: string;
+        };
+        PaginatedCategoryList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            previous: string | null;
+            results: components["schemas"]["Category"][];
+        };
+        PaginatedCommentList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            previous: string | null;
+            results: components["schemas"]["Comment"][];
+        };
+        PaginatedNotificationList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            previous: string | null;
+            results: components["schemas"]["Notification"][];
+        };
+        PaginatedProductList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            previous: string | null;
+            results: components["schemas"]["Product"][];
+        };
+        PaginatedProductSearchResultList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            previous: string | null;
+            results: components["schemas"]["ProductSearchResult"][];
+        };
+        PaginatedUserPublicList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/api/products/?cursor=cD0yMDI2
+             */
+            previous: string | null;
+            results: components["schemas"]["UserPublic"][];
+        };
+        PasswordChangeInputRequest: {
+            new_password: string;
+            old_password: string;
+        };
+        PasswordResetConfirmInputRequest: {
+            new_password: string;
+            token: string;
+            uid: string;
+        };
+        PasswordResetInputRequest: {
+            /** Format: email */
+            email: string;
+        };
+        /** @description What staff send to create (`name` required) or change (any field) a category. */
+        PatchedCategoryInputRequest: {
+            color?: string;
+            description?: string;
+            icon?: string;
+            name?: string;
+            slug?: string;
+        };
+        PatchedCommentUpdateInputRequest: {
+            content?: string;
+        };
+        /** @description What a maker sends to change a product (PATCH: any of the fields). */
+        PatchedProductInputRequest: {
+            category?: string;
+            description?: string;
+            gallery?: string[];
+            image?: string;
+            status?: components["schemas"]["ProductStatusEnum"];
+            tagline?: string;
+            tags?: string[];
+            title?: string;
+            url?: string;
+        };
+        /** @description The fields a person may change about themselves; anything else in the body is refused. */
+        PatchedProfileUpdateInputRequest: {
+            /** @description The URL of an image you uploaded through /api/uploads/, or "" to remove it. */
+            avatar?: string;
+            bio?: string;
+            first_name?: string;
+            last_name?: string;
+            website?: string;
+        };
+        Product: {
+            readonly author: components["schemas"]["UserPublic"];
+            readonly category: components["schemas"]["Category"];
+            readonly comment_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly description: string;
+            readonly gallery: string[];
+            readonly has_upvoted: boolean;
+            readonly id: number;
+            readonly image: string;
+            /** Format: date-time */
+            readonly published_at: string | null;
+            readonly slug: string;
+            readonly status: components["schemas"]["ProductStatusEnum"];
+            readonly tagline: string;
+            readonly tags: string[];
+            readonly title: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            readonly upvote_count: number;
+            /** Format: uri */
+            readonly url: string;
+            readonly view_count: number;
+        };
+        /** @description What a maker sends to launch a product: published at once unless `status` is "draft". */
+        ProductCreateInputRequest: {
+            category: string;
+            description?: string;
+            gallery?: string[];
+            image?: string;
+            status?: components["schemas"]["ProductCreateInputStatusEnum"];
+            tagline?: string;
+            tags?: string[];
+            title: string;
+            url?: string;
+        };
+        /**
+         * @description * `draft` - draft
+         *     * `published` - published
+         * @enum {string}
+         */
+        ProductCreateInputStatusEnum: "draft" | "published";
+        /**
+         * @description A Product plus `highlight`: its title and a snippet of its description split into
+         *     segments, the words that matched marked `match: true`.
+         */
+        ProductSearchResult: {
+            readonly author: components["schemas"]["UserPublic"];
+            readonly category: components["schemas"]["Category"];
+            readonly comment_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly description: string;
+            readonly gallery: string[];
+            readonly has_upvoted: boolean;
+            readonly highlight: components["schemas"]["Highlight"];
+            readonly id: number;
+            readonly image: string;
+            /** Format: date-time */
+            readonly published_at: string | null;
+            readonly slug: string;
+            readonly status: components["schemas"]["ProductStatusEnum"];
+            readonly tagline: string;
+            readonly tags: string[];
+            readonly title: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            readonly upvote_count: number;
+            /** Format: uri */
+            readonly url: string;
+            readonly view_count: number;
+        };
+        /**
+         * @description * `draft` - Draft
+         *     * `published` - Published
+         *     * `archived` - Archived
+         * @enum {string}
+         */
+        ProductStatusEnum: "draft" | "published" | "archived";
+        Ready: {
+            checks: {
+                [key: string]: string;
+            };
+            status: string;
+        };
+        RefreshInputRequest: {
+            /** @description The refresh token; the web app may leave it out and send its cookie instead. */
+            refresh?: string;
+        };
+        RegisterInputRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+            username: string;
+        };
+        SignedIn: {
+            /** @description The access token (JWT): send it as `Authorization: Bearer <access>`. */
+            access: string;
+            /** @description The refresh token. Also set in the httpOnly cookie for the web app; each one works once. */
+            refresh: string;
+            user: components["schemas"]["Me"];
+        };
+        SuggestedCategory: {
+            color: string;
+            icon: string;
+            name: string;
+            slug: string;
+        };
+        SuggestedProduct: {
+            id: number;
+            image: string;
+            slug: string;
+            tagline: string;
+            title: string;
+        };
+        SuggestedUser: {
+            avatar: string;
+            first_name: string;
+            last_name: string;
+            username: string;
+        };
+        Suggestions: {
+            categories: components["schemas"]["SuggestedCategory"][];
+            products: components["schemas"]["SuggestedProduct"][];
+            users: components["schemas"]["SuggestedUser"][];
+        };
+        TokenPair: {
+            /** @description The access token (JWT): send it as `Authorization: Bearer <access>`. */
+            access: string;
+            /** @description The refresh token. Also set in the httpOnly cookie for the web app; each one works once. */
+            refresh: string;
+        };
+        Upload: {
+            readonly content_type: string;
+            readonly height: number;
+            readonly size: number;
+            readonly url: string;
+            readonly width: number;
+        };
+        UploadInputRequest: {
+            /** Format: binary */
+            file: string;
+        };
+        UpvoteResult: {
+            upvote_count: number;
+            upvoted: boolean;
+        };
+        /**
+         * @description A user as anybody may see them. Never the email.
+         *
+         *     `is_following` comes from the `is_following` attribute that the selector annotated
+         *     (users.selectors.is_following_annotation); it is false when absent, as for anonymous callers.
+         */
+        UserPublic: {
+            readonly avatar: string;
+            readonly bio: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly first_name: string;
+            readonly followers_count: number;
+            readonly following_count: number;
+            readonly id: number;
+            readonly is_following: boolean;
+            readonly last_name: string;
+            readonly products_count: number;
+            /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
+            readonly username: string;
+            /** Format: uri */
+            readonly website: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    auth_google_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoogleSignInInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GoogleSignInInputRequest"];
+                "multipart/form-data": components["schemas"]["GoogleSignInInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoogleSignedIn"];
+                };
+            };
+            /** @description Forged, expired, for another audience, or unverified e-mail. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Google sign-in is not set up on this server, or Google is unreachable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_login_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LoginInputRequest"];
+                "multipart/form-data": components["schemas"]["LoginInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description Wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_logout_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RefreshInputRequest"];
+                "multipart/form-data": components["schemas"]["RefreshInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid, expired or used token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_me_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    auth_me_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedProfileUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedProfileUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedProfileUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    auth_password_change_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordChangeInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_password_reset_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_password_reset_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetConfirmInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetConfirmInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_refresh_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RefreshInputRequest"];
+                "multipart/form-data": components["schemas"]["RefreshInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description Invalid, expired or used token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_register_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RegisterInputRequest"];
+                "multipart/form-data": components["schemas"]["RegisterInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+        };
+    };
+    categories_list: {
+        parameters: {
+            query?: {
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCategoryList"];
+                };
+            };
+        };
+    };
+    categories_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CategoryInputRequest"];
+                "multipart/form-data": components["schemas"]["CategoryInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+        };
+    };
+    categories_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+        };
+    };
+    categories_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    categories_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCategoryInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedCategoryInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedCategoryInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+        };
+    };
+    comments_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    comments_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCommentUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedCommentUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedCommentUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+        };
+    };
+    config_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientConfig"];
+                };
+            };
+        };
+    };
+    feed_list: {
+        parameters: {
+            query?: {
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProductList"];
+                };
+            };
+        };
+    };
+    health_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+        };
+    };
+    notifications_read_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NotificationsReadInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NotificationsReadInputRequest"];
+                "multipart/form-data": components["schemas"]["NotificationsReadInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    notifications_unread_count_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationUnreadCount"];
+                };
+            };
+        };
+    };
+    products_list: {
+        parameters: {
+            query?: {
+                /** @description Only products launched by the user with this username. */
+                author?: string;
+                /** @description Only products of the category with this slug. */
+                category?: string;
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Only products published on this day (UTC), as YYYY-MM-DD. */
+                date?: string;
+                /**
+                 * @description hot (the default): upvotes decayed by age; new: newest first; top: most upvoted first.
+                 *
+                 *     * `hot` - hot
+                 *     * `new` - new
+                 *     * `top` - top
+                 */
+                ordering?: "hot" | "new" | "top";
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+                /** @description Only products with this tag. */
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProductList"];
+                };
+            };
+        };
+    };
+    products_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProductCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["ProductCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+        };
+    };
+    products_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+        };
+    };
+    products_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    products_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedProductInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedProductInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedProductInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+        };
+    };
+    products_comments_list: {
+        parameters: {
+            query?: {
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCommentList"];
+                };
+            };
+        };
+    };
+    products_comments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CommentCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["CommentCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+        };
+    };
+    products_upvote_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpvoteResult"];
+                };
+            };
+        };
+    };
+    products_upvote_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpvoteResult"];
+                };
+            };
+        };
+    };
+    ready_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ready"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotReady"];
+                };
+            };
+        };
+    };
+    search_products_list: {
+        parameters: {
+            query: {
+                category?: string;
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /**
+                 * @description * `relevance` - relevance
+                 *     * `new` - new
+                 *     * `top` - top
+                 */
+                ordering?: "relevance" | "new" | "top";
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+                q: string;
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProductSearchResultList"];
+                };
+            };
+        };
+    };
+    search_suggest_retrieve: {
+        parameters: {
+            query: {
+                /** @description What has been typed so far. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
+                };
+            };
+        };
+    };
+    uploads_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+        };
+    };
+    users_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Any letter case. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPublic"];
+                };
+            };
+        };
+    };
+    users_follow_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Any letter case. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowState"];
+                };
+            };
+        };
+    };
+    users_follow_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Any letter case. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    users_followers_list: {
+        parameters: {
+            query?: {
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Any letter case. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedUserPublicList"];
+                };
+            };
+        };
+    };
+    users_following_list: {
+        parameters: {
+            query?: {
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Any letter case. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedUserPublicList"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,49 @@
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 })
+
+export function compactNumber(value: number): string {
+  return value < 1000 ? String(value) : compact.format(value)
+}
+
+export function plural(count: number, one: string, many: string = `${one}s`): string {
+  return `${compactNumber(count)} ${count === 1 ? one : many}`
+}
+
+export function displayName(user: { username: string; first_name: string; last_name: string }): string {
+  const full = `${user.first_name} ${user.last_name}`.trim()
+  return full || user.username
+}
+
+export function initials(user: { username: string; first_name: string; last_name: string }): string {
+  const name = displayName(user)
+  const parts = name.split(/\s+/).filter(Boolean)
+  const letters = parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[1]?.[0] ?? ''}` : name.slice(0, 2)
+  return letters.toUpperCase()
+}
+
+/** The host of a link, for showing it ("example.com"), or the link itself if it is not a URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '')
+  } catch {
+    return url
+  }
+}
+
+/** Only http(s) links are ever put in an href: a `javascript:` URL from a user never runs. */
+export function safeHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    const parsed = new URL(url, window.location.origin)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function productPath(product: { id: number; slug: string }): string {
+  return `/products/${product.id}/${product.slug}`
+}
+
+export function cn(...classes: (string | false | null | undefined)[]): string {
+  return classes.filter(Boolean).join(' ')
+}
