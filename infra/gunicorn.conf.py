@@ -21,7 +21,7 @@ keepalive = 5
 max_requests = 5000
 max_requests_jitter = 500
 # Heartbeat files in memory, not on the container's overlay filesystem.
-worker_tmp_dir = "/dev/shm"
+worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn's documented choice in containers
 # nginx on the private network sets X-Forwarded-Proto; Django's SECURE_PROXY_SSL_HEADER reads it.
 forwarded_allow_ips = "*"
 # One JSON line per request is logged by Django (core.middleware); gunicorn adds errors only.

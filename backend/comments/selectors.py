@@ -11,11 +11,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from comments.models import Comment
-from products.selectors import product_get_visible
+from products.models import PUBLISHED, Product
+from products.selectors import product_get_visible, product_visible_q
 from users.models import User
 from users.selectors import is_following_annotation
 
@@ -30,9 +31,17 @@ def _comments_for(viewer: User | AnonymousUser) -> QuerySet[Comment]:
 
 
 def comment_roots_queryset(*, product_id: int, viewer: User | AnonymousUser) -> QuerySet[Comment]:
-    """The product's top-level comments, oldest first, ready for keyset pagination. Pass the
-    page to `comment_replies_attach` to hang the replies under it."""
-    return _comments_for(viewer).filter(product_id=product_id, parent__isnull=True).order_by("created_at", "id")
+    """The product's top-level comments, oldest first, ready for keyset pagination; none when
+    `viewer` may not see the product. Each says whether its product is public
+    (`product_is_published`), so a page tells by itself whether anybody may be shown it. Pass
+    the page to `comment_replies_attach` to hang the replies under it."""
+    product = Product.objects.filter(pk=OuterRef("product_id"))
+    return (
+        _comments_for(viewer)
+        .filter(Exists(product.filter(product_visible_q(user=viewer))), product_id=product_id, parent__isnull=True)
+        .annotate(product_is_published=Exists(product.filter(PUBLISHED)))
+        .order_by("created_at", "id")
+    )
 
 
 def comment_replies_attach(*, comments: Sequence[Comment], viewer: User | AnonymousUser) -> None:

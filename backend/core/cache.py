@@ -1,8 +1,9 @@
 """Versioned cache keys: a write bumps its namespace's version, and every key built on the old
 version is simply never read again (it expires on its own). No key has to be found and deleted.
 
-Namespaces: PRODUCTS (any change of what a product says or of whether it is listed),
-CATEGORIES, and one per product discussion (`comments_namespace(product_id)`).
+Namespaces: PRODUCTS (any change of what a product says or of whether it is listed), VOTES
+(an upvote given or withdrawn: what lists show and how they rank), CATEGORIES, and one per
+product discussion (`comments_namespace(product_id)`).
 
 The cache accelerates and is never a dependency: with Redis down `cache.get` misses and
 `cache.set` does nothing (django-redis IGNORE_EXCEPTIONS), so every caller falls back to the
@@ -21,6 +22,7 @@ from django.db import transaction
 T = TypeVar("T")
 
 PRODUCTS = "products"
+VOTES = "votes"
 CATEGORIES = "categories"
 COMMENTS = "comments"
 _VERSION_KEY = "version:{namespace}"
@@ -69,7 +71,8 @@ def bump_cache_version(*namespaces: str) -> None:
                 cache_version(namespace)
 
     bump()
-    transaction.on_commit(bump)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump)
 
 
 def versioned_key(namespace: str, name: str, params: Any) -> str:

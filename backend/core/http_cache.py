@@ -32,6 +32,7 @@ from typing import Any, ClassVar
 
 import orjson
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -80,6 +81,14 @@ class SharedCache:
     @property
     def seconds(self) -> int:
         return int(getattr(settings, self.seconds_setting))
+
+
+@dataclass(frozen=True)
+class Private:
+    """What a view's `compute` returns for an answer that is the caller's alone (a discussion of
+    a draft its author reads, say): it is sent as it is and never shared."""
+
+    payload: Any
 
 
 @dataclass(frozen=True)
@@ -208,9 +217,11 @@ def _respond(
     response["ETag"] = etag
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = f"public, max-age={public_seconds}" if public_seconds is not None else "private, no-cache"
+    response["Cache-Control"] = (
+        f"public, max-age={public_seconds}" if public_seconds is not None else "private, no-cache"
+    )
     patch_vary_headers(response, VARY_HEADERS)
-    return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
+    return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response) or response
 
 
 def private_response(request: HttpRequest, payload: Any) -> HttpResponseBase:
@@ -238,15 +249,15 @@ class SharedCacheMixin:
     _fresh_done: bool = False
     _fresh: dict[str, Any] | None = None
 
-    def fresh_values(self, **url_kwargs: Any) -> dict[str, Any] | None:
-        """The `fresh_fields` read anew for this response; None when the resource is not public
-        (nothing is shared then, and the view answers the caller on its own). Called once per
-        request at most."""
+    def fresh_values(self, viewer: Any, **url_kwargs: Any) -> dict[str, Any] | None:
+        """The policy's `fresh_fields`, read anew for this response. None when nothing may be
+        shared with this request (say, a draft its author is reading): the view then answers
+        on its own. Called once per request at most (see `fresh`)."""
         return {}
 
-    def fresh(self, **url_kwargs: Any) -> dict[str, Any] | None:
+    def fresh(self, viewer: Any, **url_kwargs: Any) -> dict[str, Any] | None:
         if not self._fresh_done:
-            self._fresh = self.fresh_values(**url_kwargs)
+            self._fresh = self.fresh_values(viewer, **url_kwargs)
             self._fresh_done = True
         return self._fresh
 
@@ -254,21 +265,25 @@ class SharedCacheMixin:
         if request.method in SAFE_READS and _is_anonymous(request) and _accepts_json(request):
             lookup = self._lookup_done = _lookup(request, self.shared_cache, kwargs)
             if lookup.current is not None:
-                fresh = self.fresh(**kwargs)
+                fresh = self.fresh(AnonymousUser(), **kwargs)
                 if fresh is not None:
                     return self._answer(request, lookup.current, fresh, viewer=None)
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
     def shared_response(self, request: Request, compute: Callable[[], Any]) -> HttpResponseBase:
-        """The answer to `request` from the shared entry, computed (by `compute`, for the
-        caller) and shared when there is none. Precondition: `self.fresh(...)` is not None."""
+        """The answer to `request` from the shared entry; computed by `compute` (for the
+        caller) and shared when there is none. `compute` returns the representation, or
+        `Private(representation)` when what the caller sees may not be shown to anybody else.
+        Precondition: `self.fresh(...)` is not None."""
         url_kwargs: dict[str, Any] = getattr(self, "kwargs", {})
         lookup = self._lookup_done or _lookup(request, self.shared_cache, url_kwargs)
         viewer = request.user if request.user.is_authenticated else None
-        fresh = self.fresh(**url_kwargs) or {}
+        fresh = self.fresh(request.user, **url_kwargs) or {}
         if lookup.current is not None:
             return self._answer(request, lookup.current, fresh, viewer=viewer)
         payload = compute()
+        if isinstance(payload, Private):
+            return private_response(request, payload.payload)
         entry = _store(lookup, payload if viewer is None else _anonymized(payload), self.shared_cache)
         return self._render(request, entry, payload, fresh, viewer=viewer)
 

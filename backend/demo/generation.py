@@ -1,14 +1,16 @@
 """Large data sets for benchmarks: `manage.py generate_data`.
 
 Sizes are given (users, products, upvotes, comments, follows); the shapes are realistic:
-a few makers launch most products, votes follow a Pareto law (most launches get a handful,
-a few get thousands), launches spread over the last year, comments form threads (`root`,
-`parent`) that grow with a launch's popularity.
+launches per maker follow a Zipf law (many launch once, a few often), votes a Pareto law (most
+launches get a handful, a few get thousands), launches spread over the last year, comments
+form threads (`root`, `parent`) that grow with a launch's popularity, and popular makers
+attract most followers.
 
-Speed comes from three choices: every count is decided in Python before a row is written,
-so each row is written once with its counters already right; rows stream from generators
-into PostgreSQL's COPY (bulk_create elsewhere) with the indexes in place; ids are reserved
-up front so replies can name their parents in the same stream.
+Speed comes from four choices: every count is decided in Python before a row is written, so
+each row is written once with its counters already right; rows stream from generators into
+PostgreSQL's COPY (bulk_create elsewhere) with the indexes in place; ids are reserved up
+front so replies can name their parents in the same stream; and the foreign keys of the
+loaded tables are validated once at the end instead of row by row (bulk.foreign_keys_lift).
 
 Generated makers are recognised by the domain of their e-mail address, which is how
 `--clear` finds (only) them and everything hanging off them.
@@ -157,7 +159,6 @@ class _Generator:
         self.rng = rng
         self.now = now
         self.user_ids: list[int] = []
-        self.user_activity: list[float] = []
         # Per product, by position: id, author position, publication moment, votes, comments.
         self.product_ids: list[int] = []
         self.product_authors: list[int] = []
@@ -435,7 +436,7 @@ def data_generate(*, size: DataSize, seed: int = DEFAULT_SEED) -> GenerationSumm
     )
 
 
-def _delete(model: type[Model], where: str, params: Sequence[object]) -> int:
+def _delete(model: type[Model], where: str, params: Sequence[str]) -> int:
     """One DELETE without Django's collector, which would load every row into memory first.
     Only for tables whose dependants were deleted before (foreign keys are checked at commit)."""
     table = connection.ops.quote_name(model._meta.db_table)

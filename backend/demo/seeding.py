@@ -260,7 +260,8 @@ class _DemoBuilder:
         for product in self._published:
             assert product.published_at is not None
             voters = [user for user in self.users if user is not product.author]
-            age_days = (self.now - product.published_at).total_seconds() / 86400
+            # Whole days, so that the same seed gives the same votes at any hour.
+            age_days = (self.now.date() - product.published_at.date()).days + 0.5
             # Older launches have had time to collect votes (so "top" favours them) while a
             # few fresh ones take off (so "hot" differs from "new" and from "top").
             wanted = (2 + 1.6 * age_days) * self.rng.uniform(0.3, 1.4) + (8 if self.rng.random() < 0.15 else 0)

@@ -1,6 +1,7 @@
-from typing import cast
+from typing import Any, cast
 
 from django.db.models import QuerySet
+from django.http import Http404, HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -9,11 +10,19 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.cache import PRODUCTS, VOTES
+from core.http_cache import SharedCache, SharedCacheMixin, private_response
 from core.permissions import IsAuthorOrReadOnly
 from core.throttling import WriteRateThrottle
 from products.filters import ProductFilter
 from products.models import Product
-from products.selectors import product_get_visible, product_list_feed, product_list_published
+from products.selectors import (
+    PRODUCT_NOT_FOUND_MESSAGE,
+    product_get_visible,
+    product_list_feed,
+    product_list_published,
+    viewer_marks,
+)
 from products.serializers import (
     ProductCreateInputSerializer,
     ProductInputSerializer,
@@ -21,6 +30,7 @@ from products.serializers import (
     UpvoteResultSerializer,
 )
 from products.services import (
+    ProductView,
     product_create,
     product_delete,
     product_update,
@@ -32,25 +42,46 @@ from users.models import User
 
 THROTTLES = [*APIView.throttle_classes, WriteRateThrottle]
 
+# Shared for PUBLIC_CACHE_SECONDS: a product write or a vote through the services makes them
+# stale at once (core.cache); comment counts and profile edits show within that time.
+PRODUCT_LIST_CACHE = SharedCache(
+    name="products",
+    seconds_setting="PUBLIC_CACHE_SECONDS",
+    namespaces=lambda url: (PRODUCTS, VOTES),
+    marks=viewer_marks,
+)
+# The product page's counters are read anew with every view it counts, so only the rest is shared.
+PRODUCT_PAGE_CACHE = SharedCache(
+    name="product",
+    seconds_setting="PUBLIC_CACHE_SECONDS",
+    namespaces=lambda url: (PRODUCTS,),
+    fresh_fields=("upvote_count", "view_count", "comment_count"),
+    marks=viewer_marks,
+)
+
 
 def _signed_in(request: Request) -> User:
     """The caller, once a permission class has made sure somebody is signed in."""
     return cast(User, request.user)
 
 
-class ProductListApi(GenericAPIView[Product]):
+class ProductListApi(SharedCacheMixin, GenericAPIView[Product]):
     permission_classes = [IsAuthenticatedOrReadOnly]
     throttle_classes = THROTTLES
     serializer_class = ProductSerializer
     filterset_class = ProductFilter
+    shared_cache = PRODUCT_LIST_CACHE
 
     def get_queryset(self) -> QuerySet[Product]:
         return product_list_published(viewer=self.request.user)
 
     @extend_schema(operation_id="products_list", responses=ProductSerializer(many=True))
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponseBase:
+        return self.shared_response(request, self._page)
+
+    def _page(self) -> Any:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(ProductSerializer(page, many=True).data)
+        return self.get_paginated_response(ProductSerializer(page, many=True).data).data
 
     @extend_schema(request=ProductCreateInputSerializer, responses={201: ProductSerializer})
     def post(self, request: Request) -> Response:
@@ -62,15 +93,32 @@ class ProductListApi(GenericAPIView[Product]):
         return Response(ProductSerializer(created).data, status=status.HTTP_201_CREATED)
 
 
-class ProductDetailApi(APIView):
+class ProductDetailApi(SharedCacheMixin, APIView):
     permission_classes = [IsAuthenticatedOrReadOnly, IsAuthorOrReadOnly]
     throttle_classes = THROTTLES
     http_method_names = ["get", "patch", "delete", "head", "options"]
+    shared_cache = PRODUCT_PAGE_CACHE
+    counted: ProductView | None = None
+
+    def fresh_values(self, viewer: Any, **url_kwargs: Any) -> dict[str, Any] | None:
+        """Every read counts a view; the counters it returns complete the shared body."""
+        self.counted = product_view_record(product_id=url_kwargs["product_id"], viewer=viewer)
+        if self.counted is None or not self.counted.is_published:
+            return None
+        return self.counted.counters()
 
     @extend_schema(responses=ProductSerializer)
-    def get(self, request: Request, product_id: int) -> Response:
-        product = product_get_visible(product_id=product_id, user=request.user)
-        return Response(ProductSerializer(product_view_record(product=product)).data)
+    def get(self, request: Request, product_id: int) -> HttpResponseBase:
+        if self.fresh(request.user, product_id=product_id) is not None:
+            return self.shared_response(
+                request, lambda: ProductSerializer(product_get_visible(product_id=product_id, user=request.user)).data
+            )
+        if self.counted is None:
+            raise Http404(PRODUCT_NOT_FOUND_MESSAGE)
+        # A draft read by its author, a hidden product by staff: theirs alone, never shared.
+        return private_response(
+            request, ProductSerializer(product_get_visible(product_id=product_id, user=request.user)).data
+        )
 
     @extend_schema(request=ProductInputSerializer, responses=ProductSerializer)
     def patch(self, request: Request, product_id: int) -> Response:

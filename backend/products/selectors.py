@@ -1,9 +1,13 @@
 """Reads of products. Every public list and page starts from `product_list_queryset`."""
 
+from collections.abc import Collection
+from typing import Any
+
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, CharField, Exists, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 
+from core.http_cache import ViewerMarks
 from products.models import PUBLISHED, Product, ProductStatus, Upvote
 from users.models import Follow, User
 from users.selectors import is_following_annotation
@@ -71,7 +75,7 @@ def product_list_feed(*, user: User) -> QuerySet[Product]:
 def viewer_marks(*, viewer: User, product_ids: Collection[int], user_ids: Collection[int]) -> ViewerMarks:
     """Which of `product_ids` `viewer` upvoted and which of `user_ids` they follow, in one query
     (none when both are empty): what a shared, anonymous representation lacks for them."""
-    parts: list[QuerySet[Upvote] | QuerySet[Follow]] = []
+    parts: list[QuerySet[Any, tuple[str, int]]] = []
     if product_ids:
         parts.append(
             Upvote.objects.filter(user_id=viewer.pk, product_id__in=product_ids)

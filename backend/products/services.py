@@ -5,9 +5,9 @@ Every counter a product change affects (`Category.products_count`, `User.product
 the change it counts. A product's own row is locked first (`select_for_update`) so that two
 concurrent changes of one product are applied one after the other.
 
-A change of what a product says or of whether it is listed also makes the cached product
-searches stale (core.cache). Votes do not: a search's cached order by votes may lag for the
-cache's short lifetime, while the products it shows are always read fresh.
+A change of what a product says or of whether it is listed makes every cached product answer
+stale (core.cache PRODUCTS); a vote makes the cached lists stale (VOTES), not the cached
+search rankings, whose order by votes may lag for their short lifetime.
 """
 
 import re
@@ -15,6 +15,8 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.http import Http404
@@ -23,19 +25,17 @@ from django.utils.text import slugify
 
 from categories.models import Category
 from categories.selectors import category_get_by_slug_or_none
-from core.cache import PRODUCTS, bump_cache_version
+from core.cache import PRODUCTS, VOTES, bump_cache_version
 from core.exceptions import ServiceError
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
 from products.models import Product, ProductStatus, ProductTag, Upvote
 from products.ranking import hot_score
-from products.selectors import PRODUCT_NOT_FOUND_MESSAGE
+from products.selectors import PRODUCT_NOT_FOUND_MESSAGE, product_visible_q
 from uploads.selectors import upload_urls_unknown
 from users.models import User
 
 SLUG_BASE_MAX_LENGTH = 120
-# Ids are 64-bit; a larger number names no product (and the database would refuse it).
-MAX_PRODUCT_ID = 2**63 - 1
 SLUG_ATTEMPTS = 5
 # The fields product_update may write: never the counters, which other writers change with F().
 UPDATABLE_FIELDS = (
@@ -277,39 +277,45 @@ def product_set_hidden(*, product: Product, is_hidden: bool) -> bool:
 
 
 @dataclass(frozen=True)
-class ProductCounters:
+class ProductView:
+    """A counted view: the product's counters right after it, and whether the product is public."""
+
     upvote_count: int
     view_count: int
     comment_count: int
+    is_published: bool
+
+    def counters(self) -> dict[str, int]:
+        return {"upvote_count": self.upvote_count, "view_count": self.view_count, "comment_count": self.comment_count}
 
 
-def product_view_count(*, product_id: int, published_only: bool = True) -> ProductCounters | None:
-    """Counts one view of the product and returns its counters as they are right after, in one
-    statement; None, counting nothing, when there is no such product (with `published_only`:
-    no published, unhidden one). The product page completes its cached body with these."""
-    if not 0 < product_id <= MAX_PRODUCT_ID:
+def product_view_record(*, product_id: int, viewer: User | AnonymousUser) -> ProductView | None:
+    """Counts one view of the product by `viewer` and returns its counters as they are right
+    after, in one statement; None, counting nothing, when `viewer` may not see it
+    (products.selectors.product_visible_q) or there is no such product. The product page
+    completes its shared, cached body with these counters."""
+    visible = Product.objects.filter(product_visible_q(user=viewer), pk=product_id).values("pk")
+    try:
+        subquery, params = visible.query.sql_with_params()
+    except EmptyResultSet:  # an id no product can have
         return None
     table = connection.ops.quote_name(Product._meta.db_table)
-    listed = " AND status = %s AND NOT is_hidden" if published_only else ""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET view_count = view_count + 1 WHERE id = %s{listed} "  # noqa: S608 - names from the model
-            "RETURNING upvote_count, view_count, comment_count",
-            [product_id, ProductStatus.PUBLISHED] if published_only else [product_id],
+            f"UPDATE {table} SET view_count = view_count + 1 WHERE id IN ({subquery}) "  # noqa: S608 - built by the ORM
+            "RETURNING upvote_count, view_count, comment_count, status, is_hidden",
+            params,
         )
         row = cursor.fetchone()
-    return None if row is None else ProductCounters(upvote_count=row[0], view_count=row[1], comment_count=row[2])
-
-
-def product_view_record(*, product: Product) -> Product:
-    """Counts one view of the product; the returned product's counters are the stored ones
-    right after (its `view_count` includes this view)."""
-    counters = product_view_count(product_id=product.pk, published_only=False)
-    if counters is not None:
-        product.upvote_count = counters.upvote_count
-        product.view_count = counters.view_count
-        product.comment_count = counters.comment_count
-    return product
+    if row is None:
+        return None
+    upvote_count, view_count, comment_count, status, is_hidden = row
+    return ProductView(
+        upvote_count=upvote_count,
+        view_count=view_count,
+        comment_count=comment_count,
+        is_published=Product(status=status, is_hidden=bool(is_hidden)).is_published,
+    )
 
 
 def product_hot_scores_refresh(*, batch_size: int = 500) -> int:
@@ -354,6 +360,7 @@ def upvote_add(*, product: Product, user: User) -> int:
         upvote_count=F("upvote_count") + 1,
         hot_score=_current_hot_score(locked, upvote_count=upvote_count),
     )
+    bump_cache_version(VOTES)
     notification_create(recipient=product.author, actor=user, verb=NotificationVerb.UPVOTE, product=locked)
     return upvote_count
 
@@ -370,4 +377,5 @@ def upvote_remove(*, product: Product, user: User) -> int:
         upvote_count=F("upvote_count") - 1,
         hot_score=_current_hot_score(locked, upvote_count=upvote_count),
     )
+    bump_cache_version(VOTES)
     return upvote_count

@@ -1,13 +1,15 @@
-from django.conf import settings
+from typing import Any
+
+from django.http import HttpResponseBase
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
-from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.cache import PRODUCTS, cached, versioned_key
+from core.cache import PRODUCTS, VOTES
+from core.http_cache import SharedCache, SharedCacheMixin
 from core.pagination import KeysetPagination
-from products.selectors import product_list_queryset
+from products.selectors import product_list_queryset, viewer_marks
 from search.selectors import (
     ProductSearch,
     highlight_annotations,
@@ -21,18 +23,29 @@ from search.serializers import (
     SuggestParamsSerializer,
 )
 
+# Shared for PUBLIC_CACHE_SECONDS like the product lists (the ranked hits behind them are cached
+# for SEARCH_CACHE_SECONDS, see search.selectors); suggestions for SEARCH_CACHE_SECONDS.
+SEARCH_CACHE = SharedCache(
+    name="search", seconds_setting="PUBLIC_CACHE_SECONDS", namespaces=lambda url: (PRODUCTS, VOTES), marks=viewer_marks
+)
+SUGGEST_CACHE = SharedCache(name="suggest", seconds_setting="SEARCH_CACHE_SECONDS", namespaces=lambda url: (PRODUCTS,))
 
-class ProductSearchApi(APIView):
+
+class ProductSearchApi(SharedCacheMixin, APIView):
     """Published products ranked by relevance: a title match outranks a description match."""
 
     permission_classes = [AllowAny]
     pagination_class = KeysetPagination
+    shared_cache = SEARCH_CACHE
 
     @extend_schema(
         parameters=[ProductSearchParamsSerializer],
         responses=ProductSearchResultSerializer(many=True),
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponseBase:
+        return self.shared_response(request, lambda: self._page(request))
+
+    def _page(self, request: Request) -> Any:
         params = ProductSearchParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         search = ProductSearch(
@@ -53,21 +66,23 @@ class ProductSearchApi(APIView):
         ordered = [products[hit.id] for hit in page if hit.id in products]
         return paginator.get_paginated_response(
             ProductSearchResultSerializer(ordered, many=True, context={"request": request}).data
-        )
+        ).data
 
 
-class SearchSuggestApi(APIView):
+class SearchSuggestApi(SharedCacheMixin, APIView):
     """At most 8 products, categories and users starting with what was typed."""
 
     permission_classes = [AllowAny]
+    shared_cache = SUGGEST_CACHE
 
     @extend_schema(
         parameters=[OpenApiParameter("q", str, required=True, description="What has been typed so far.")],
         responses=SuggestionsSerializer,
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponseBase:
+        return self.shared_response(request, lambda: self._suggestions(request))
+
+    def _suggestions(self, request: Request) -> Any:
         params = SuggestParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        text = params.validated_data["q"]
-        key = versioned_key(PRODUCTS, "suggest", text.lower())
-        return Response(cached(key, settings.SEARCH_CACHE_SECONDS, lambda: search_suggestions(text=text)))
+        return search_suggestions(text=params.validated_data["q"])

@@ -395,6 +395,11 @@ LOGGING = {
 # are worth this many seconds of freshness (see docs/performance.md).
 HOT_TIME_SCALE_SECONDS = env_int("HOT_TIME_SCALE_SECONDS", 45000)
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
+# Anonymous answers of the public reads are shared this long at most (core/http_cache.py): a
+# write through the API is visible at once, a vote or a profile edit within this time.
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 1)
+# Categories change only through writes that make their cached answers stale at once.
+CATEGORIES_CACHE_SECONDS = env_int("CATEGORIES_CACHE_SECONDS", 60)
 
 # --- Monitoring -----------------------------------------------------------------------------
 # Prometheus metrics (django-prometheus) at /metrics: on by default in development; production

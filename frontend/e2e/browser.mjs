@@ -34,9 +34,14 @@ export async function launchBrowser() {
 }
 
 /**
+ * @typedef {{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, consoleErrors: string[] }} Person
+ */
+
+/**
  * A person's own browser profile (cookies), whose pages record every console error.
  * @param {import('playwright-core').Browser} browser
  * @param {string} baseURL
+ * @returns {Promise<Person>}
  */
 export async function openPerson(browser, baseURL) {
   const context = await browser.newContext({ baseURL, viewport: VIEWPORTS.desktop, colorScheme: 'light' })

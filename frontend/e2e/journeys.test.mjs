@@ -24,15 +24,15 @@ const replyText = `Yes it does, fully offline. (${run})`
 let backend
 /** @type {import('playwright-core').Browser} */
 let browser
-/** @type {Awaited<ReturnType<typeof openPerson>>} */
+/** @type {import('./browser.mjs').Person} */
 let makerTab
-/** @type {Awaited<ReturnType<typeof openPerson>>} */
+/** @type {import('./browser.mjs').Person} */
 let voterTab
 let productPath = ''
 
 /**
  * Screenshots the page at both widths, runs axe and checks the console, then clears it.
- * @param {Awaited<ReturnType<typeof openPerson>>} person
+ * @param {import('./browser.mjs').Person} person
  * @param {string} name
  * @param {RegExp[]} allowedConsole messages expected on this page (a refused request is logged by the browser)
  */

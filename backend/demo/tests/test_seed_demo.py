@@ -20,9 +20,11 @@ from django.utils import timezone
 from PIL import Image
 from pytest_django.fixtures import Settings
 from pytest_django.plugin import DjangoDbBlocker
+from rest_framework.test import APIClient
 
 from categories.models import Category
 from comments.models import Comment
+from conftest import client_for
 from demo import catalog
 from demo.tests import checks
 from notifications.models import Notification, NotificationVerb
@@ -38,6 +40,7 @@ EXPECTED_ROWS = {
     "products": 70,
     "drafts": 5,
 }
+EXPECTED_ACTIVITY = {"uploads": 136, "upvotes": 755, "comments": 274, "follows": 129, "notifications": 1156}
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ def test_seed_demo_builds_categories_makers_and_two_weeks_of_launches(site: Seed
         launches_per_day[product.published_at.date()] += 1
     assert min(launches_per_day.values()) >= 3
     assert ProductTag.objects.count() == sum(len(product.tags) for product in published + drafts)
+    assert {name: count for name, count in _row_counts().items() if name in EXPECTED_ACTIVITY} == EXPECTED_ACTIVITY
 
 
 @pytest.mark.django_db
@@ -189,7 +193,47 @@ def test_seed_demo_notifications_tell_what_happened(site: SeededSite) -> None:
     assert by_verb[NotificationVerb.UPVOTE] == Upvote.objects.count()
     assert by_verb[NotificationVerb.FOLLOW] == Follow.objects.count()
     assert by_verb[NotificationVerb.COMMENT] == sum(1 for c in top_level if c.author_id != c.product.author_id)
-    assert by_verb[NotificationVerb.REPLY] == sum(1 for c in replies if c.author_id != c.parent.author_id)  # type: ignore[union-attr]
+    assert by_verb[NotificationVerb.REPLY] == sum(
+        1 for c in replies if c.parent is not None and c.author_id != c.parent.author_id
+    )
     assert not Notification.objects.filter(recipient=F("actor")).exists()
     assert set(Notification.objects.filter(recipient=demo).values_list("verb", flat=True)) == set(NotificationVerb)
     assert Notification.objects.filter(recipient=demo, read=False).count() >= 5
+
+
+@pytest.mark.django_db
+def test_seed_demo_login_and_pages_work_through_the_api(site: SeededSite, api_client: APIClient) -> None:
+    login = api_client.post(
+        "/api/auth/login/", {"username": catalog.DEMO_USERNAME, "password": catalog.DEMO_PASSWORD}, format="json"
+    )
+    demo_client = client_for(User.objects.get(username=catalog.DEMO_USERNAME))
+
+    hot = api_client.get("/api/products/?page_size=5").json()["results"]
+    notifications = demo_client.get("/api/notifications/").json()["results"]
+
+    assert login.status_code == 200
+    assert login.json()["user"]["username"] == catalog.DEMO_USERNAME
+    assert [product["id"] for product in hot] == list(
+        Product.objects.filter(status=ProductStatus.PUBLISHED)
+        .order_by("-hot_score", "-id")
+        .values_list("id", flat=True)[:5]
+    )
+    assert all(product["image"] and product["upvote_count"] >= 0 for product in hot)
+    assert len(notifications) == 20
+
+
+@pytest.mark.django_db
+def test_seed_demo_images_are_accepted_by_the_api_as_the_makers_uploads(site: SeededSite) -> None:
+    published = Product.objects.filter(status=ProductStatus.PUBLISHED).select_related("author").order_by("id")
+    product = next(product for product in published if product.gallery)
+    maker = client_for(product.author)
+    stranger = client_for(User.objects.exclude(pk=product.author_id).order_by("id")[0])
+
+    as_avatar = maker.patch("/api/auth/me/", {"avatar": product.image}, format="json")
+    reordered = maker.patch(f"/api/products/{product.pk}/", {"gallery": list(reversed(product.gallery))}, format="json")
+    borrowed = stranger.patch("/api/auth/me/", {"avatar": product.image}, format="json")
+
+    assert as_avatar.status_code == 200
+    assert reordered.status_code == 200
+    assert reordered.json()["gallery"] == list(reversed(product.gallery))
+    assert borrowed.status_code == 400

@@ -12,7 +12,7 @@ export function useInView<T extends Element>(onEnter: () => void, enabled = true
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) callback.current()
       },
-      { rootMargin: '600px 0px' },
+      { rootMargin: '400px 0px' },
     )
     observer.observe(element)
     return () => observer.disconnect()

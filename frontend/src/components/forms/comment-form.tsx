@@ -26,7 +26,7 @@ interface CommentFormProps {
   onCancel?: () => void
 }
 
-export function CommentForm({ label, submitLabel, initial = '', autoFocus = false, onSubmit, onCancel }: CommentFormProps) {
+export default function CommentForm({ label, submitLabel, initial = '', autoFocus = false, onSubmit, onCancel }: CommentFormProps) {
   const id = useId()
   const [formError, setFormError] = useState('')
   const { register, handleSubmit, reset, setError, formState } = useForm<CommentValues>({

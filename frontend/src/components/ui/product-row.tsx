@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Link } from 'react-router'
 import type { Product, SearchResult } from '../../types/models'
 import { compactNumber, productPath } from '../../utils/format'
@@ -16,7 +17,7 @@ interface ProductRowProps {
 }
 
 /** One product in a list: the whole row opens the product; the badge and the vote stay clickable. */
-export function ProductRow({ product, rank, highlight = '', eager = false }: ProductRowProps) {
+export const ProductRow = memo(function ProductRow({ product, rank, highlight = '', eager = false }: ProductRowProps) {
   return (
     <article className="group relative flex items-center gap-3 rounded-3xl px-2 py-3 transition-colors hover:bg-surface sm:gap-4 sm:px-3">
       {rank !== undefined && (
@@ -62,4 +63,4 @@ export function ProductRow({ product, rank, highlight = '', eager = false }: Pro
       </div>
     </article>
   )
-}
+})

@@ -15,7 +15,7 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 export function SiteHeader() {
   const { status, user } = useSession()
   return (
-    <header className="sticky top-0 z-30 border-b border-line bg-paper/90 backdrop-blur supports-[backdrop-filter]:bg-paper/75">
+    <header className="sticky top-0 z-30 border-b border-line bg-paper">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:gap-5">
         <Logo />
         <SearchBox className="hidden max-w-md flex-1 md:block" />

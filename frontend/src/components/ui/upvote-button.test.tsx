@@ -20,10 +20,10 @@ describe('upvoting from the home page', () => {
   it('counts the vote at once, before the server answers', async () => {
     signInAs(makeMe())
     serveHome()
-    let answer: (() => void) | null = null
+    const pending = { release: () => undefined as void }
     server.use(
       http.post(`${API}/products/1/upvote/`, async () => {
-        await new Promise<void>((resolve) => (answer = resolve))
+        await new Promise<void>((resolve) => (pending.release = resolve))
         return HttpResponse.json({ upvoted: true, upvote_count: 6 })
       }),
     )
@@ -36,7 +36,7 @@ describe('upvoting from the home page', () => {
     const pressed = screen.getByRole('button', { name: /Remove your upvote from Lamp/ })
     expect(pressed).toHaveAttribute('aria-pressed', 'true')
     expect(within(pressed).getByText('6')).toBeInTheDocument()
-    answer?.()
+    pending.release()
   })
 
   it('rolls the vote back when the server refuses it', async () => {

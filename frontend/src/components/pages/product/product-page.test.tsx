@@ -75,7 +75,7 @@ describe('the product page', () => {
     expect(within(own).getByRole('button', { name: 'Delete' })).toBeInTheDocument()
 
     await userEvent.click(within(others).getByRole('button', { name: 'Reply' }))
-    await userEvent.type(screen.getByRole('textbox', { name: 'Reply to ada' }), 'Thanks!')
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Reply to ada' }), 'Thanks!')
     await userEvent.click(screen.getByRole('button', { name: 'Post reply' }))
 
     await screen.findByText('Someone else')

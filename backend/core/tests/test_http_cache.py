@@ -1,0 +1,364 @@
+"""HTTP caching of the public reads (core/http_cache.py), through the API: validators and 304s,
+Cache-Control per audience, writes seen at once, per-viewer fields never shared, query counts."""
+
+import time
+from typing import Any
+
+import pytest
+from django.utils.http import http_date
+from pytest_django import DjangoAssertNumQueries
+from pytest_django.fixtures import Settings
+from rest_framework.test import APIClient
+
+from categories.tests.factories import CategoryFactory
+from comments.tests.factories import CommentFactory
+from conftest import client_for
+from products.models import Product
+from products.tests.factories import ProductFactory, draft_factory
+from users.models import Follow, User
+from users.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_READS = ["/api/products/", "/api/categories/", "/api/search/products/?q=lamp", "/api/search/suggest/?q=la"]
+
+
+def product_urls(product: Product) -> list[str]:
+    return [f"/api/products/{product.pk}/", f"/api/products/{product.pk}/comments/"]
+
+
+@pytest.fixture
+def lamp(db: None) -> Product:
+    product = ProductFactory.create(title="Lamp", tags=["light"])
+    CommentFactory.create(product=product)
+    return product
+
+
+def objects_with(payload: Any, field: str) -> list[dict[str, Any]]:
+    """Every JSON object of `payload`, at any depth, that has `field`."""
+    found: list[dict[str, Any]] = []
+    pending = [payload]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            if field in item:
+                found.append(item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found
+
+
+def viewer_fields(payload: Any) -> list[bool]:
+    return [item["has_upvoted"] for item in objects_with(payload, "has_upvoted")] + [
+        item["is_following"] for item in objects_with(payload, "is_following")
+    ]
+
+
+# --- Cache-Control, Vary and validators -------------------------------------------------------
+@pytest.mark.parametrize("url", [*PUBLIC_READS, "product", "discussion"])
+def test_anonymous_answers_are_public_for_a_short_while(api_client: APIClient, lamp: Product, url: str) -> None:
+    url = {"product": product_urls(lamp)[0], "discussion": product_urls(lamp)[1]}.get(url, url)
+
+    response = api_client.get(url)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] in ("public, max-age=1", "public, max-age=60")
+    assert {"Authorization", "Cookie"} <= {part.strip() for part in response["Vary"].split(",")}
+    assert response["ETag"].startswith('W/"')
+
+
+@pytest.mark.parametrize("url", [*PUBLIC_READS, "product", "discussion"])
+def test_signed_in_answers_are_private_and_revalidated(user_client: APIClient, lamp: Product, url: str) -> None:
+    url = {"product": product_urls(lamp)[0], "discussion": product_urls(lamp)[1]}.get(url, url)
+
+    response = user_client.get(url)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-cache"
+    assert {"Authorization", "Cookie"} <= {part.strip() for part in response["Vary"].split(",")}
+    assert response["ETag"].startswith('W/"')
+    assert "Last-Modified" not in response
+
+
+@pytest.mark.parametrize("audience", ["anonymous", "signed_in"])
+@pytest.mark.parametrize("url", ["/api/products/", "/api/categories/", "discussion", "product"])
+def test_a_matching_etag_gets_304_without_a_body(
+    api_client: APIClient, user_client: APIClient, lamp: Product, audience: str, url: str
+) -> None:
+    client = api_client if audience == "anonymous" else user_client
+    url = {"product": product_urls(lamp)[0], "discussion": product_urls(lamp)[1]}.get(url, url)
+    etag = client.get(url)["ETag"]
+
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+
+
+def test_a_product_page_revalidates_although_each_read_counts_a_view(api_client: APIClient, lamp: Product) -> None:
+    etag = api_client.get(f"/api/products/{lamp.pk}/")["ETag"]
+
+    response = api_client.get(f"/api/products/{lamp.pk}/", HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    lamp.refresh_from_db()
+    assert lamp.view_count == 2  # the view count is no part of the validator, yet each read counts
+
+
+def test_if_modified_since_gets_304_until_the_list_changes(api_client: APIClient, user_client: APIClient) -> None:
+    ProductFactory.create()
+    last_modified = api_client.get("/api/products/")["Last-Modified"]
+
+    unchanged = api_client.get("/api/products/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    user_client.post("/api/products/", {"title": "Brand new", "category": CategoryFactory.create().slug})
+    changed = api_client.get("/api/products/", HTTP_IF_MODIFIED_SINCE=last_modified)
+
+    assert unchanged.status_code == 304
+    assert changed.status_code == 200
+    assert changed["Last-Modified"] != last_modified
+    assert [item["title"] for item in changed.json()["results"]][0] == "Brand new"
+
+
+def test_an_older_if_modified_since_gets_the_list(api_client: APIClient) -> None:
+    ProductFactory.create()
+
+    response = api_client.get("/api/products/", HTTP_IF_MODIFIED_SINCE=http_date(time.time() - 3600))
+
+    assert response.status_code == 200
+
+
+def test_a_changed_list_answers_a_stale_etag_with_the_new_list(api_client: APIClient, user_client: APIClient) -> None:
+    product = ProductFactory.create()
+    stale = api_client.get("/api/products/")["ETag"]
+
+    user_client.post(f"/api/products/{product.pk}/upvote/")
+    response = api_client.get("/api/products/", HTTP_IF_NONE_MATCH=stale)
+
+    assert response.status_code == 200
+    assert response["ETag"] != stale
+    assert response.json()["results"][0]["upvote_count"] == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_IF_NONE_MATCH": "garbage"},
+        {"HTTP_IF_NONE_MATCH": '"unterminated'},
+        {"HTTP_IF_MODIFIED_SINCE": "yesterday-ish"},
+        {"HTTP_IF_MATCH": '"nope"'},
+        {"HTTP_ACCEPT": "application/json; q=0.5, */*"},
+    ],
+)
+def test_odd_conditional_headers_never_break_a_read(api_client: APIClient, lamp: Product, headers: Any) -> None:
+    api_client.get("/api/products/")  # cached
+
+    response = api_client.get("/api/products/", **headers)
+
+    assert response.status_code in (200, 304, 412)
+
+
+def test_a_read_that_wants_no_json_is_refused_even_when_cached(api_client: APIClient, lamp: Product) -> None:
+    api_client.get("/api/products/")
+
+    response = api_client.get("/api/products/", HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 406
+
+
+# --- writes are seen at once ----------------------------------------------------------------
+def test_a_new_product_an_edit_a_vote_and_a_deletion_show_at_once(
+    api_client: APIClient, user: User, user_client: APIClient, other_client: APIClient
+) -> None:
+    category = CategoryFactory.create()
+    assert api_client.get("/api/products/").json()["results"] == []
+
+    created = user_client.post("/api/products/", {"title": "Zephyr", "category": category.slug}).json()
+    assert [item["title"] for item in api_client.get("/api/products/").json()["results"]] == ["Zephyr"]
+
+    user_client.patch(f"/api/products/{created['id']}/", {"title": "Zephyr 2"})
+    assert api_client.get("/api/products/").json()["results"][0]["title"] == "Zephyr 2"
+    assert api_client.get(f"/api/products/{created['id']}/").json()["title"] == "Zephyr 2"
+
+    other_client.post(f"/api/products/{created['id']}/upvote/")
+    assert api_client.get("/api/products/").json()["results"][0]["upvote_count"] == 1
+    assert api_client.get(f"/api/products/{created['id']}/").json()["upvote_count"] == 1
+    assert api_client.get("/api/search/products/?q=zephyr").json()["results"][0]["upvote_count"] == 1
+    assert api_client.get("/api/categories/").json()["results"][0]["products_count"] == 1
+
+    user_client.delete(f"/api/products/{created['id']}/")
+    assert api_client.get("/api/products/").json()["results"] == []
+    assert api_client.get(f"/api/products/{created['id']}/").status_code == 404
+    assert api_client.get("/api/search/products/?q=zephyr").json()["results"] == []
+
+
+def test_unpublishing_takes_the_product_and_its_discussion_away_at_once(
+    api_client: APIClient, user: User, user_client: APIClient
+) -> None:
+    product = ProductFactory.create(author=user)
+    CommentFactory.create(product=product)
+    for url in product_urls(product):
+        assert api_client.get(url).status_code == 200
+
+    user_client.patch(f"/api/products/{product.pk}/", {"status": "archived"})
+
+    for url in product_urls(product):
+        assert api_client.get(url).status_code == 404
+
+
+def test_comments_show_in_the_discussion_at_once(api_client: APIClient, user_client: APIClient, lamp: Product) -> None:
+    url = f"/api/products/{lamp.pk}/comments/"
+    assert len(api_client.get(url).json()["results"]) == 1
+
+    comment = user_client.post(url, {"content": "Bright idea."}).json()
+    assert [item["content"] for item in api_client.get(url).json()["results"]][-1] == "Bright idea."
+
+    user_client.patch(f"/api/comments/{comment['id']}/", {"content": "Brilliant idea."})
+    assert [item["content"] for item in api_client.get(url).json()["results"]][-1] == "Brilliant idea."
+
+    user_client.delete(f"/api/comments/{comment['id']}/")
+    assert len(api_client.get(url).json()["results"]) == 1
+
+
+def test_a_category_edit_shows_at_once(api_client: APIClient, staff_client: APIClient) -> None:
+    category = CategoryFactory.create(name="Tools")
+    assert api_client.get(f"/api/categories/{category.slug}/").json()["name"] == "Tools"
+
+    staff_client.patch(f"/api/categories/{category.slug}/", {"name": "Power tools"})
+
+    assert api_client.get(f"/api/categories/{category.slug}/").json()["name"] == "Power tools"
+    assert api_client.get("/api/categories/").json()["results"][0]["name"] == "Power tools"
+
+
+def test_what_no_write_of_the_api_announces_shows_within_the_cache_lifetime(
+    api_client: APIClient, settings: Settings
+) -> None:
+    product = ProductFactory.create()
+    assert api_client.get("/api/products/").json()["results"][0]["author"]["first_name"] != "Renamed"
+
+    type(product.author).objects.filter(pk=product.author_id).update(first_name="Renamed")
+    time.sleep(settings.PUBLIC_CACHE_SECONDS + 0.2)
+
+    assert api_client.get("/api/products/").json()["results"][0]["author"]["first_name"] == "Renamed"
+
+
+# --- per-viewer fields are never shared -------------------------------------------------------
+def test_nobody_sees_another_callers_upvotes_or_follows(
+    api_client: APIClient, user: User, user_client: APIClient, other_client: APIClient, lamp: Product
+) -> None:
+    user_client.post(f"/api/products/{lamp.pk}/upvote/")
+    Follow.objects.create(follower=user, followee=lamp.author)
+    comment_author = lamp.comments.get().author
+    Follow.objects.create(follower=user, followee=comment_author)
+    urls = [*PUBLIC_READS, *product_urls(lamp)]
+
+    # The signed-in reads come first: they fill the shared cache.
+    mine = {url: user_client.get(url).json() for url in urls}
+    anonymous = {url: api_client.get(url).json() for url in urls}
+    others = {url: other_client.get(url).json() for url in urls}
+    mine_again = {url: user_client.get(url).json() for url in urls}
+
+    for url in ["/api/products/", "/api/search/products/?q=lamp", *product_urls(lamp)]:
+        assert viewer_fields(mine[url]) and all(viewer_fields(mine[url])), url
+        assert viewer_fields(mine_again[url]) and all(viewer_fields(mine_again[url])), url
+        assert not any(viewer_fields(anonymous[url])), url
+        assert not any(viewer_fields(others[url])), url
+
+
+def test_a_caller_sees_their_own_state_on_a_page_others_cached(
+    api_client: APIClient, user: User, user_client: APIClient, lamp: Product
+) -> None:
+    for url in [*PUBLIC_READS, *product_urls(lamp)]:
+        api_client.get(url)  # cached for everybody, anonymous
+    user_client.post(f"/api/products/{lamp.pk}/upvote/")
+    Follow.objects.create(follower=user, followee=lamp.author)
+
+    listed = user_client.get("/api/products/").json()["results"][0]
+    page = user_client.get(f"/api/products/{lamp.pk}/").json()
+    found = user_client.get("/api/search/products/?q=lamp").json()["results"][0]
+
+    for product in (listed, page, found):
+        assert product["has_upvoted"] is True
+        assert product["author"]["is_following"] is True
+
+
+def test_a_draft_is_never_shared_through_the_cache(
+    api_client: APIClient, user: User, user_client: APIClient, other_client: APIClient
+) -> None:
+    draft = draft_factory(author=user, title="Secret lamp")
+    CommentFactory.create(product=draft, author=user)
+
+    for url in product_urls(draft):
+        assert user_client.get(url).status_code == 200
+        assert user_client.get(url)["Cache-Control"] == "private, no-cache"
+    for url in product_urls(draft):
+        assert api_client.get(url).status_code == 404
+        assert other_client.get(url).status_code == 404
+
+
+def test_a_hidden_product_read_by_staff_stays_hidden_from_the_others(
+    api_client: APIClient, staff_client: APIClient
+) -> None:
+    hidden = ProductFactory.create(is_hidden=True)
+    CommentFactory.create(product=hidden)
+
+    for url in product_urls(hidden):
+        assert staff_client.get(url).status_code == 200
+    for url in product_urls(hidden):
+        assert api_client.get(url).status_code == 404
+
+
+# --- views are counted, queries are few -------------------------------------------------------
+def test_every_read_of_a_cached_product_page_counts_a_view(
+    api_client: APIClient, user_client: APIClient, lamp: Product
+) -> None:
+    counts = [api_client.get(f"/api/products/{lamp.pk}/").json()["view_count"] for _ in range(3)]
+    counts.append(user_client.get(f"/api/products/{lamp.pk}/").json()["view_count"])
+
+    assert counts == [1, 2, 3, 4]
+    lamp.refresh_from_db()
+    assert lamp.view_count == 4
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_cached_reads_cost_a_fixed_number_of_queries(
+    api_client: APIClient, user_client: APIClient, django_assert_num_queries: DjangoAssertNumQueries, size: int
+) -> None:
+    product = ProductFactory.create()
+    for _ in range(size):
+        ProductFactory.create(author=UserFactory.create())
+        CommentFactory.create(product=product, parent=CommentFactory.create(product=product))
+    urls = [f"/api/products/?page_size={size}", f"/api/products/{product.pk}/comments/?page_size={size}"]
+    for url in [*urls, f"/api/products/{product.pk}/"]:
+        api_client.get(url)
+
+    for url in urls:
+        with django_assert_num_queries(0):
+            api_client.get(url)
+        with django_assert_num_queries(2):  # the caller, their upvotes and follows among what is shown
+            user_client.get(url)
+    with django_assert_num_queries(1):  # the view counted, the counters read back
+        api_client.get(f"/api/products/{product.pk}/")
+    with django_assert_num_queries(3):  # the caller, the view, their upvotes and follows
+        user_client.get(f"/api/products/{product.pk}/")
+
+
+def test_a_signed_in_read_fills_the_cache_at_no_extra_cost(
+    api_client: APIClient, user_client: APIClient, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    ProductFactory.create_batch(3)
+
+    with django_assert_num_queries(2):  # the caller, the page
+        user_client.get("/api/products/")
+    with django_assert_num_queries(0):
+        api_client.get("/api/products/")
+
+
+def test_signed_in_callers_each_get_their_own_state(lamp: Product) -> None:
+    voters = [UserFactory.create() for _ in range(3)]
+    client_for(voters[0]).post(f"/api/products/{lamp.pk}/upvote/")
+
+    states = [client_for(voter).get("/api/products/").json()["results"][0]["has_upvoted"] for voter in voters]
+
+    assert states == [True, False, False]

@@ -1,0 +1,14 @@
+"""Vitrin's own settings (production when DJANGO_ENV=production), with the benchmark's URLs.
+
+BENCH_CACHE=off replaces the cache with Django's dummy cache, so that every request reaches the
+database: the "uncached" scenarios (search, page 1 versus page 500) run against such a server.
+"""
+
+import os
+
+from vitrin.settings import *  # noqa: F403
+
+ROOT_URLCONF = "benchsite.urls"
+
+if os.environ.get("BENCH_CACHE") == "off":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
