@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -35,7 +35,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from rest_framework.request import Request
 
@@ -46,7 +46,8 @@ SAFE_READS = frozenset({"GET", "HEAD"})
 UPVOTED_FIELD, FOLLOWING_FIELD = "has_upvoted", "is_following"
 # A view does not make a product new: the view count is left out of every validator.
 VALIDATOR_IGNORED_FIELDS = frozenset({"view_count"})
-VARY_HEADERS = ("Authorization", "Cookie")
+VARY = "Authorization, Cookie"
+_CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 _JSON_MEDIA_RANGES = ("*/*", "application/json", "application/*")
 
 
@@ -163,50 +164,69 @@ def _store(lookup: _Lookup, shared: Any, policy: SharedCache) -> _Entry:
 
 
 # --- per-viewer fields ---------------------------------------------------------------------------
-def _objects(payload: Any) -> Iterator[dict[str, Any]]:
-    """Every JSON object in `payload`, at any depth (comment threads nest deeply)."""
-    pending = [payload]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, dict):
-            yield item
-            pending.extend(value for value in item.values() if isinstance(value, (dict, list)))
-        elif isinstance(item, list):
-            pending.extend(value for value in item if isinstance(value, (dict, list)))
+@dataclass(frozen=True)
+class _ViewerObjects:
+    """The objects of a representation that carry a per-viewer field: products (`has_upvoted`)
+    and people (`is_following`), found at any depth (comment threads nest deeply)."""
+
+    products: list[dict[str, Any]]
+    people: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, payload: Any) -> _ViewerObjects:
+        products: list[dict[str, Any]] = []
+        people: list[dict[str, Any]] = []
+        pending = [payload] if isinstance(payload, (dict, list)) else []
+        push, pop = pending.append, pending.pop
+        while pending:
+            item = pop()
+            values: Iterable[Any]
+            if isinstance(item, dict):
+                if UPVOTED_FIELD in item:
+                    products.append(item)
+                if FOLLOWING_FIELD in item:
+                    people.append(item)
+                values = item.values()
+            else:
+                values = item
+            for value in values:
+                if isinstance(value, (dict, list)):
+                    push(value)
+        return cls(products=products, people=people)
+
+    def anonymize(self) -> None:
+        for item in self.products:
+            item[UPVOTED_FIELD] = False
+        for item in self.people:
+            item[FOLLOWING_FIELD] = False
+
+    def personalize(self, *, viewer: Any, marks: MarksLoader) -> None:
+        """Sets the per-viewer fields for `viewer`, from one query at most."""
+        if not self.products and not self.people:
+            return
+        found = marks(
+            viewer=viewer,
+            product_ids={item["id"] for item in self.products},
+            user_ids={item["id"] for item in self.people},
+        )
+        for item in self.products:
+            item[UPVOTED_FIELD] = item["id"] in found.upvoted
+        for item in self.people:
+            item[FOLLOWING_FIELD] = item["id"] in found.following
+
+    def state(self) -> list[list[int]]:
+        """What the per-viewer fields say, for the validator."""
+        return [
+            sorted({item["id"] for item in self.products if item[UPVOTED_FIELD]}),
+            sorted({item["id"] for item in self.people if item[FOLLOWING_FIELD]}),
+        ]
 
 
 def _anonymized(payload: Any) -> Any:
     """A copy of `payload` with every per-viewer field false."""
     shared = orjson.loads(orjson.dumps(payload))
-    for item in _objects(shared):
-        for field in (UPVOTED_FIELD, FOLLOWING_FIELD):
-            if field in item:
-                item[field] = False
+    _ViewerObjects.of(shared).anonymize()
     return shared
-
-
-def _personalize(payload: Any, *, viewer: Any, marks: MarksLoader) -> None:
-    """Sets the per-viewer fields of `payload` for `viewer`, from one query at most."""
-    products = [item for item in _objects(payload) if UPVOTED_FIELD in item]
-    people = [item for item in _objects(payload) if FOLLOWING_FIELD in item]
-    if not products and not people:
-        return
-    found = marks(
-        viewer=viewer,
-        product_ids={item["id"] for item in products},
-        user_ids={item["id"] for item in people},
-    )
-    for item in products:
-        item[UPVOTED_FIELD] = item["id"] in found.upvoted
-    for item in people:
-        item[FOLLOWING_FIELD] = item["id"] in found.following
-
-
-def _viewer_state(payload: Any) -> list[Any]:
-    """What the per-viewer fields of `payload` say, for its validator."""
-    upvoted = sorted(item["id"] for item in _objects(payload) if item.get(UPVOTED_FIELD))
-    following = sorted(item["id"] for item in _objects(payload) if item.get(FOLLOWING_FIELD))
-    return [upvoted, following]
 
 
 # --- responses -----------------------------------------------------------------------------------
@@ -220,7 +240,9 @@ def _respond(
     response["Cache-Control"] = (
         f"public, max-age={public_seconds}" if public_seconds is not None else "private, no-cache"
     )
-    patch_vary_headers(response, VARY_HEADERS)
+    response["Vary"] = VARY
+    if not any(header in request.META for header in _CONDITIONAL_HEADERS):
+        return response
     return get_conditional_response(request, etag=etag, last_modified=last_modified, response=response) or response
 
 
@@ -297,19 +319,27 @@ class SharedCacheMixin:
                 public_seconds=self.shared_cache.seconds,
             )
         payload = orjson.loads(entry.body)
-        if viewer is not None and self.shared_cache.marks is not None:
-            _personalize(payload, viewer=viewer, marks=self.shared_cache.marks)
-        return self._render(request, entry, payload, fresh, viewer=viewer)
+        objects = _ViewerObjects.of(payload) if viewer is not None else None
+        if objects is not None and self.shared_cache.marks is not None:
+            objects.personalize(viewer=viewer, marks=self.shared_cache.marks)
+        return self._render(request, entry, payload, fresh, viewer=viewer, objects=objects)
 
     def _render(
-        self, request: HttpRequest, entry: _Entry, payload: Any, fresh: dict[str, Any], *, viewer: Any
+        self,
+        request: HttpRequest,
+        entry: _Entry,
+        payload: Any,
+        fresh: dict[str, Any],
+        *,
+        viewer: Any,
+        objects: _ViewerObjects | None = None,
     ) -> HttpResponseBase:
         if viewer is None and not fresh:
             return self._answer(request, entry, fresh, viewer=None)
         if fresh:
             payload.update(fresh)
         state = [
-            _viewer_state(payload) if viewer is not None else None,
+            (objects or _ViewerObjects.of(payload)).state() if viewer is not None else None,
             sorted((k, v) for k, v in fresh.items() if k not in VALIDATOR_IGNORED_FIELDS),
         ]
         etag = entry.etag if state == [None, []] else _digest(entry.etag.encode() + orjson.dumps(state))

@@ -1,10 +1,10 @@
 """Reads of products. Every public list and page starts from `product_list_queryset`."""
 
 from collections.abc import Collection
-from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import BooleanField, CharField, Exists, OuterRef, Q, QuerySet, Value
+from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 
 from core.http_cache import ViewerMarks
@@ -74,24 +74,25 @@ def product_list_feed(*, user: User) -> QuerySet[Product]:
 
 def viewer_marks(*, viewer: User, product_ids: Collection[int], user_ids: Collection[int]) -> ViewerMarks:
     """Which of `product_ids` `viewer` upvoted and which of `user_ids` they follow, in one query
-    (none when both are empty): what a shared, anonymous representation lacks for them."""
-    parts: list[QuerySet[Any, tuple[str, int]]] = []
-    if product_ids:
-        parts.append(
-            Upvote.objects.filter(user_id=viewer.pk, product_id__in=product_ids)
-            .annotate(kind=Value("upvoted", output_field=CharField()))
-            .values_list("kind", "product_id")
-        )
-    if user_ids:
-        parts.append(
-            Follow.objects.filter(follower_id=viewer.pk, followee_id__in=user_ids)
-            .annotate(kind=Value("following", output_field=CharField()))
-            .values_list("kind", "followee_id")
-        )
-    if not parts:
-        return ViewerMarks(upvoted=frozenset(), following=frozenset())
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    (none when both are empty): what a shared, anonymous representation lacks for them.
+
+    Written in SQL: it runs on every signed-in read, and building it with the ORM cost several
+    times what the database spends answering it (two unique indexes, (product, user) and
+    (follower, followee))."""
+    parts: list[str] = []
+    params: list[int] = []
+    for kind, ids, table, owner, column in (
+        ("upvoted", product_ids, Upvote._meta.db_table, "user_id", "product_id"),
+        ("following", user_ids, Follow._meta.db_table, "follower_id", "followee_id"),
+    ):
+        if ids:
+            placeholders = ", ".join(["%s"] * len(ids))
+            parts.append(f"SELECT '{kind}', {column} FROM {table} WHERE {owner} = %s AND {column} IN ({placeholders})")  # noqa: S608 - names from the models, values as parameters
+            params.extend([viewer.pk, *ids])
     found: dict[str, set[int]] = {"upvoted": set(), "following": set()}
-    for kind, object_id in rows:
-        found[kind].add(object_id)
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for kind, object_id in cursor.fetchall():
+                found[kind].add(object_id)
     return ViewerMarks(upvoted=frozenset(found["upvoted"]), following=frozenset(found["following"]))

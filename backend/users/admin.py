@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from users.models import Follow, SocialAccount, User
+from users.services import user_deactivate
 
 COUNTERS = ("products_count", "followers_count", "following_count")
 
@@ -19,6 +22,17 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,  # type: ignore[misc]
         ("Profile", {"fields": ("avatar", "bio", "website", "created_at", *COUNTERS)}),
     )
+    actions = ["deactivate_accounts"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        # Deleting would cascade through other people's threads and counters: deactivate.
+        return False
+
+    @admin.action(description="Deactivate the selected accounts (sign them out everywhere)")
+    def deactivate_accounts(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            user_deactivate(user=user)
+        self.message_user(request, f"{queryset.count()} account(s) deactivated.")
 
 
 @admin.register(Follow)

@@ -124,6 +124,18 @@ def user_profile_update(
     return user
 
 
+@transaction.atomic
+def user_deactivate(*, user: User) -> None:
+    """Closes an account without deleting it: it can no longer sign in and its sessions end.
+    Accounts are deactivated rather than deleted because a deletion would cascade through
+    products, votes, follows and other people's comment threads and leave their counters wrong."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.is_active:
+        locked.is_active = False
+        locked.save(update_fields=["is_active"])
+    user_sessions_revoke(user=locked)
+
+
 # --- passwords ------------------------------------------------------------------------------
 def _password_set(*, user: User, password: str) -> None:
     """Sets the password and revokes every refresh token issued before. Call inside a

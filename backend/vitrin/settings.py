@@ -398,8 +398,9 @@ SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
 # Anonymous answers of the public reads are shared this long at most (core/http_cache.py): a
 # write through the API is visible at once, a vote or a profile edit within this time.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 1)
-# Categories change only through writes that make their cached answers stale at once.
-CATEGORIES_CACHE_SECONDS = env_int("CATEGORIES_CACHE_SECONDS", 60)
+# Categories change only through writes that make their cached answers stale at once (unless
+# Redis was unreachable when they were made: then this bounds how late they show).
+CATEGORIES_CACHE_SECONDS = env_int("CATEGORIES_CACHE_SECONDS", 10)
 
 # --- Monitoring -----------------------------------------------------------------------------
 # Prometheus metrics (django-prometheus) at /metrics: on by default in development; production

@@ -4,7 +4,10 @@ import { HomePage } from './components/pages/home/home-page'
 import { AppLayout } from './components/pages/layout/app-layout'
 
 // The home page ships in the first bundle; every other page is its own chunk, fetched on demand.
-const ProductPage = lazy(() => import('./components/pages/product/product-page'))
+const loadProductPage = () => import('./components/pages/product/product-page')
+// A product page opened directly (a shared link) fetches its code at once, not after the first render.
+if (/^\/products\/\d+(\/(?!edit$)[^/]*)?\/?$/.test(window.location.pathname)) void loadProductPage()
+const ProductPage = lazy(loadProductPage)
 const ProductEditorPage = lazy(() => import('./components/pages/submit/product-editor-page'))
 const CategoriesPage = lazy(() => import('./components/pages/categories/categories-page'))
 const CategoryPage = lazy(() => import('./components/pages/categories/category-page'))

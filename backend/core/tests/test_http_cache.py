@@ -63,7 +63,7 @@ def test_anonymous_answers_are_public_for_a_short_while(api_client: APIClient, l
     response = api_client.get(url)
 
     assert response.status_code == 200
-    assert response["Cache-Control"] in ("public, max-age=1", "public, max-age=60")
+    assert response["Cache-Control"] in ("public, max-age=1", "public, max-age=10", "public, max-age=60")
     assert {"Authorization", "Cookie"} <= {part.strip() for part in response["Vary"].split(",")}
     assert response["ETag"].startswith('W/"')
 
@@ -118,7 +118,7 @@ def test_if_modified_since_gets_304_until_the_list_changes(api_client: APIClient
     assert unchanged.status_code == 304
     assert changed.status_code == 200
     assert changed["Last-Modified"] != last_modified
-    assert [item["title"] for item in changed.json()["results"]][0] == "Brand new"
+    assert changed.json()["results"][0]["title"] == "Brand new"
 
 
 def test_an_older_if_modified_since_gets_the_list(api_client: APIClient) -> None:
@@ -260,8 +260,9 @@ def test_nobody_sees_another_callers_upvotes_or_follows(
     mine_again = {url: user_client.get(url).json() for url in urls}
 
     for url in ["/api/products/", "/api/search/products/?q=lamp", *product_urls(lamp)]:
-        assert viewer_fields(mine[url]) and all(viewer_fields(mine[url])), url
-        assert viewer_fields(mine_again[url]) and all(viewer_fields(mine_again[url])), url
+        assert viewer_fields(mine[url]), url
+        assert all(viewer_fields(mine[url])), url
+        assert all(viewer_fields(mine_again[url])), url
         assert not any(viewer_fields(anonymous[url])), url
         assert not any(viewer_fields(others[url])), url
 

@@ -46,6 +46,7 @@ def test_a_product_page_carries_the_products_open_graph_tags(built_app: Path, cl
     assert '<meta property="og:description" content="Light for your tabs &amp; windows" />' in html
     assert '<meta property="og:image" content="http://testserver/media/uploads/lamp.png" />' in html
     assert '<meta name="twitter:card" content="summary_large_image" />' in html
+    assert '<link rel="preload" as="image" href="/media/uploads/lamp.png" fetchpriority="high" />' in html
     assert f'<meta property="og:url" content="http://testserver/products/{product.pk}/lamp" />' in html
     assert "<script>alert" not in html
     assert html.count("og:title") == 1

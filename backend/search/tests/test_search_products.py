@@ -11,6 +11,7 @@ from conftest import client_for
 from products.models import Product, ProductStatus
 from products.tests.factories import ProductFactory
 from users.models import User
+from users.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +170,50 @@ def test_a_page_costs_a_fixed_number_of_queries(
         assert len(search(api_client, q="gadget", page_size="20")) == 20
     with django_assert_max_num_queries(3):  # type: ignore[operator]
         assert len(search(api_client, q="gadget", page_size="2")) == 2
+
+
+def test_a_common_word_is_ranked_among_its_most_upvoted_matches(
+    api_client: APIClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from search import selectors
+
+    monkeypatch.setattr(selectors, "SEARCH_RANKED_CANDIDATES", 2)
+    ProductFactory.create(title="Popular", description="Made for teams.", upvote_count=50)
+    ProductFactory.create(title="Teams", description="Chat.", upvote_count=1)
+    ProductFactory.create(title="Liked", description="Teams love it.", upvote_count=20)
+
+    assert search(api_client, q="teams") == ["Liked", "Popular"]  # of the two most upvoted, by relevance
+    assert search(api_client, q="teams", ordering="top") == ["Popular", "Liked", "Teams"]
+
+
+def test_a_search_never_carries_another_callers_upvotes(api_client: APIClient, user: User) -> None:
+    product = ProductFactory.create(title="Telescope")
+    voter = client_for(user)
+    voter.post(f"/api/products/{product.pk}/upvote/")
+
+    mine = voter.get("/api/search/products/", {"q": "telescope"}).json()["results"][0]
+    anonymous = api_client.get("/api/search/products/", {"q": "telescope"}).json()["results"][0]
+    someone_else = client_for(UserFactory.create()).get("/api/search/products/", {"q": "telescope"}).json()
+
+    assert (mine["has_upvoted"], mine["upvote_count"]) == (True, 1)
+    assert (anonymous["has_upvoted"], anonymous["upvote_count"]) == (False, 1)
+    assert someone_else["results"][0]["has_upvoted"] is False
+
+
+def test_a_vote_shows_in_the_results_at_once(api_client: APIClient, user: User) -> None:
+    product = ProductFactory.create(title="Periscope")
+    assert search(api_client, q="periscope") == ["Periscope"]
+
+    client_for(user).post(f"/api/products/{product.pk}/upvote/")
+
+    assert api_client.get("/api/search/products/", {"q": "periscope"}).json()["results"][0]["upvote_count"] == 1
+
+
+def test_search_answers_carry_validators_and_revalidate(api_client: APIClient) -> None:
+    ProductFactory.create(title="Compass")
+    first = api_client.get("/api/search/products/", {"q": "compass"})
+
+    again = api_client.get("/api/search/products/", {"q": "compass"}, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first["Cache-Control"] == "public, max-age=1"
+    assert again.status_code == 304

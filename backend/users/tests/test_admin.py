@@ -44,3 +44,26 @@ def test_staff_list_follows_and_social_accounts(admin_client: Client, model: str
     assert listing.status_code == 200
     assert len(listing.context["cl"].result_list) == 1
     assert detail.status_code == 200
+
+
+@pytest.mark.django_db
+def test_staff_deactivate_accounts_instead_of_deleting_them(admin_client: Client) -> None:
+    from rest_framework.test import APIClient
+
+    from users.models import User
+    from users.tests.factories import DEFAULT_PASSWORD
+
+    user = UserFactory.create(username="spammer")
+    signed_in = APIClient().post("/api/auth/login/", {"username": "spammer", "password": DEFAULT_PASSWORD}).json()
+
+    delete_page = admin_client.get(f"/admin/users/user/{user.pk}/delete/")
+    response = admin_client.post(
+        "/admin/users/user/", {"action": "deactivate_accounts", "_selected_action": [user.pk]}, follow=True
+    )
+
+    assert delete_page.status_code == 403
+    assert response.status_code == 200
+    assert User.objects.get(pk=user.pk).is_active is False
+    refresh = APIClient().post("/api/auth/refresh/", {"refresh": signed_in["refresh"]})
+    login = APIClient().post("/api/auth/login/", {"username": "spammer", "password": DEFAULT_PASSWORD})
+    assert (refresh.status_code, login.status_code) == (401, 401)

@@ -12,10 +12,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description An endpoint that is handed credentials in its body: whatever `Authorization` header the
-         *     client still sends (an expired access token, say) is not looked at.
-         */
+        /** @description Signs in with a Google ID token, creating the account on the first sign-in (`created`). An existing account is linked when Google has verified its e-mail address. 503 when the server has no Google client id configured or Google's keys cannot be fetched. */
         post: operations["auth_google_create"];
         delete?: never;
         options?: never;
@@ -76,6 +73,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** @description Changes any of the five profile fields; a body naming any other field is refused (400). */
         patch: operations["auth_me_partial_update"];
         trace?: never;
     };
@@ -144,10 +142,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description An endpoint that is handed credentials in its body: whatever `Authorization` header the
-         *     client still sends (an expired access token, say) is not looked at.
-         */
+        /** @description Spends the refresh token (from the body, or the web app's cookie when the body has none) and returns a new pair. Each refresh token works once; a session ends `SESSION_MAX_DAYS` after sign-in however often it is refreshed. */
         post: operations["auth_refresh_create"];
         delete?: never;
         options?: never;
@@ -182,8 +177,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         get: operations["categories_list"];
         put?: never;
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         post: operations["categories_create"];
         delete?: never;
         options?: never;
@@ -198,12 +201,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         get: operations["categories_retrieve"];
         put?: never;
         post?: never;
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         delete: operations["categories_destroy"];
         options?: never;
         head?: never;
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         patch: operations["categories_partial_update"];
         trace?: never;
     };
@@ -217,11 +232,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Editing (the author) and deleting (the author or staff) one comment. */
+        /** @description Deletes a comment (its author or staff). A comment with replies stays in the thread, `is_deleted: true` and its content emptied; one without replies is removed, and so is each deleted comment above it that this leaves without replies. */
         delete: operations["comments_destroy"];
         options?: never;
         head?: never;
-        /** @description Editing (the author) and deleting (the author or staff) one comment. */
+        /** @description Replaces the text of the caller's comment; a deleted comment cannot be edited. */
         patch: operations["comments_partial_update"];
         trace?: never;
     };
@@ -334,8 +349,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         get: operations["products_list"];
         put?: never;
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         post: operations["products_create"];
         delete?: never;
         options?: never;
@@ -350,12 +373,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         get: operations["products_retrieve"];
         put?: never;
         post?: never;
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         delete: operations["products_destroy"];
         options?: never;
         head?: never;
+        /**
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
+         *     before the DRF base class.
+         */
         patch: operations["products_partial_update"];
         trace?: never;
     };
@@ -366,10 +401,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The discussion of a product: its top-level comments, oldest first, each with its replies. */
+        /** @description The product's top-level comments, oldest first, each with all its replies. */
         get: operations["products_comments_list"];
         put?: never;
-        /** @description The discussion of a product: its top-level comments, oldest first, each with its replies. */
+        /** @description Comments on the product, or replies to one of its comments (`parent`). A product that is not published takes comments from its author alone. */
         post: operations["products_comments_create"];
         delete?: never;
         options?: never;
@@ -486,7 +521,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Idempotent; following yourself is a 400. The followed user is notified of a new follow. */
         post: operations["users_follow_create"];
+        /** @description Idempotent; "unfollowing" yourself changes nothing and answers `following: false`. */
         delete: operations["users_follow_destroy"];
         options?: never;
         head?: never;
@@ -560,11 +597,8 @@ export interface components {
             google_client_id: string | null;
         };
         /**
-         * @description A comment with its replies to any depth, read from the `thread_replies` lists that
-         *     comments.selectors.comment_replies_attach hung on it (none for a new comment).
-         *
-         *     The tree is built by a loop rather than by nested serializers, so a deep thread costs
-         *     no Python recursion.
+         * @description A comment with its replies, nested to any depth, oldest first at every level. A deleted
+         *     comment that has replies stays in its thread with `is_deleted: true` and empty `content`.
          */
         Comment: {
             readonly author: components["schemas"]["UserPublic"];
@@ -641,8 +675,8 @@ export interface components {
             readonly website: string;
         };
         /**
-         * @description A notification. The actor's `is_following` comes from the `actor_is_following`
-         *     annotation of notifications.selectors.notification_list.
+         * @description Something another user did that concerns the caller: a comment on their product, a reply
+         *     to their comment, an upvote of their product, or following them.
          */
         Notification: {
             readonly actor: components["schemas"]["UserPublic"];
@@ -1934,12 +1968,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FollowState"];
+                };
             };
         };
     };

@@ -1,7 +1,9 @@
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 })
+let compact: Intl.NumberFormat | undefined
 
 export function compactNumber(value: number): string {
-  return value < 1000 ? String(value) : compact.format(value)
+  if (value < 1000) return String(value)
+  compact ??= new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 })
+  return compact.format(value)
 }
 
 export function plural(count: number, one: string, many: string = `${one}s`): string {

@@ -19,13 +19,13 @@ export function FollowButton({ user, size = 'md' }: FollowButtonProps) {
       variant={following ? 'secondary' : 'primary'}
       size={size}
       aria-pressed={following}
+      aria-label={`${following ? 'Following' : 'Follow'} ${user.username}`}
       onClick={() => {
         if (!requireUser()) return
         follow.mutate({ id: user.id, username: user.username, following: !following, count: user.followers_count })
       }}
     >
       {following ? 'Following' : 'Follow'}
-      <span className="sr-only"> {user.username}</span>
     </Button>
   )
 }

@@ -56,7 +56,7 @@ export function Gallery({ images, title }: GalleryProps) {
           width={1600}
           height={1000}
           draggable={false}
-          decoding="async"
+          fetchPriority={index === 0 ? 'high' : 'auto'}
           className="h-full w-full object-contain"
         />
         {count > 1 && (

@@ -1,6 +1,6 @@
 import { useLaunchDays, type LaunchDay } from '../../../services/products/get-launch-days'
 import type { ProductOrdering } from '../../../types/models'
-import { dayLabel } from '../../../utils/dates'
+import { dayLabel, shortDayLabel } from '../../../utils/dates'
 import { ButtonLink } from '../../ui/button'
 import { LoadMore } from '../../ui/load-more'
 import { ProductRow } from '../../ui/product-row'
@@ -39,9 +39,7 @@ function DaySection({ day, ordering, first }: { day: LaunchDay; ordering: Produc
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="font-display mb-2 flex items-baseline gap-3 border-b border-line pb-2 text-xl font-semibold sm:text-2xl">
         {label}
-        {label !== 'Today' && label !== 'Yesterday' ? null : (
-          <span className="text-sm font-normal text-muted">{new Date(`${day.date}T00:00:00Z`).toLocaleDateString('en', { month: 'long', day: 'numeric', timeZone: 'UTC' })}</span>
-        )}
+        {(label === 'Today' || label === 'Yesterday') && <span className="text-sm font-normal text-muted">{shortDayLabel(day.date)}</span>}
       </h2>
       {day.products.length === 0 ? (
         <EmptyState

@@ -39,7 +39,7 @@ export function AppLayout() {
         Skip to content
       </a>
       <SiteHeader />
-      <main id="main" tabIndex={-1} className="mx-auto min-h-[70vh] max-w-6xl px-4 pt-6 pb-10 focus:outline-none sm:pt-10">
+      <main id="main" tabIndex={-1} className="mx-auto min-h-screen max-w-6xl px-4 pt-6 pb-10 focus:outline-none sm:pt-10">
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<PageSkeleton />}>
             <Outlet />

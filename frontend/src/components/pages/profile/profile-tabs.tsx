@@ -14,10 +14,17 @@ import { ProductListSkeleton, Skeleton } from '../../ui/skeleton'
 import { EmptyState, ErrorState } from '../../ui/states'
 import { UserLink } from '../../ui/user-link'
 
-function ProductList({ query, empty }: { query: UseInfiniteQueryResult<InfiniteData<Page<Product>>>; empty: string }) {
+interface ProductListProps {
+  query: UseInfiniteQueryResult<InfiniteData<Page<Product>>>
+  empty: string
+  /** What to say when the server does not offer this list at all (a 404). */
+  unavailable?: string
+}
+
+function ProductList({ query, empty, unavailable }: ProductListProps) {
   if (query.isPending) return <ProductListSkeleton rows={4} />
   if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <EmptyState title={empty} />
+    if (unavailable && query.error instanceof ApiError && query.error.status === 404) return <EmptyState title={unavailable} />
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
   }
   const list = flattenPages(query.data)
@@ -41,7 +48,13 @@ export function ProductsTab({ username }: { username: string }) {
 }
 
 export function UpvotedTab({ username }: { username: string }) {
-  return <ProductList query={useUpvotedProducts(username)} empty="No upvotes yet" />
+  return (
+    <ProductList
+      query={useUpvotedProducts(username)}
+      empty="No upvotes yet"
+      unavailable="This server does not list upvoted products yet."
+    />
+  )
 }
 
 export function FollowsTab({ username, list }: { username: string; list: FollowList }) {

@@ -1,0 +1,89 @@
+"""EXPLAIN ANALYZE of the hot queries, as the API runs them, on the benchmark's data set.
+
+    .venv/bin/python bench/explain.py            # DATABASE_URL defaults to the full benchmark database
+
+Each request below goes through the API in-process with the cache switched off, so every query
+it makes reaches PostgreSQL; each SELECT is then run again under EXPLAIN (ANALYZE, BUFFERS).
+The output is Markdown, as pasted into docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH.parent / "backend"), str(BENCH)]
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vitrin_bench")
+os.environ["DJANGO_SETTINGS_MODULE"] = "benchsite.settings"
+os.environ["BENCH_CACHE"] = "off"
+os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+os.environ.setdefault("METRICS_ENABLED", "false")
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+    logging.disable(logging.CRITICAL)
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from rest_framework_simplejwt.tokens import AccessToken
+    from scenarios import COMMON_WORD, Fixtures
+
+    from products.models import PUBLISHED, Product
+    from users.models import User
+
+    fixtures = Fixtures.prepare(scale_name="explain", signed_in_users=1)
+    newest = Product.objects.filter(PUBLISHED).order_by("-published_at").values_list("published_at", flat=True).first()
+    assert newest is not None, "the data set has no published product"
+    day = (newest - timedelta(days=1)).date()  # yesterday's leaderboard: a whole day of launches
+    category = fixtures.category_slug
+    viewer = User.objects.order_by("id").first()
+    assert viewer is not None
+    requests = [
+        ("Home: hot, first page (anonymous)", "/api/products/", ""),
+        ("Home, signed in: the caller's upvotes and follows among the page", "/api/products/", "signed in"),
+        (f"Page {fixtures.deep_page} by keyset", f"/api/products/?cursor={fixtures.deep_page_cursor}", ""),
+        (f"Daily leaderboard (date={day})", f"/api/products/?date={day}&ordering=top", ""),
+        (f"Category list (category={category})", f"/api/products/?category={category}", ""),
+        (f"Product page ({fixtures.product_comments} comments)", f"/api/products/{fixtures.product_id}/", ""),
+        ("Its discussion, first page", f"/api/products/{fixtures.product_id}/comments/", ""),
+        (f"Search, common word ({COMMON_WORD})", f"/api/search/products/?q={COMMON_WORD}", ""),
+        (f"Search, rare word ({fixtures.rare_word})", f"/api/search/products/?q={fixtures.rare_word}", ""),
+        (f"Search, typo ({fixtures.typo_word})", f"/api/search/products/?q={fixtures.typo_word}", ""),
+        (f"Suggestions ({fixtures.rare_word[:3]})", f"/api/search/suggest/?q={fixtures.rare_word[:3]}", ""),
+    ]
+    client = Client()
+    token = f"Bearer {AccessToken.for_user(viewer)}"
+    for title, url, audience in requests:
+        headers = {"HTTP_AUTHORIZATION": token} if audience else {}
+        client.get(url, **headers)  # warm
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(url, **headers).status_code
+        print(f"### {title}\n\n`GET {url}` → {status}, {len(queries.captured_queries)} queries\n")
+        for query in queries.captured_queries:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith(("SELECT", "WITH", "UPDATE")) or "set_config" in sql:
+                continue
+            if 'FROM "users_user" WHERE "users_user"."id" =' in sql and audience:
+                continue  # the signed-in caller, by primary key
+            with connection.cursor() as cursor:
+                if "word_similarity" in sql:
+                    cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.4', false)")
+                prefix = "EXPLAIN (ANALYZE, BUFFERS) "
+                if sql.lstrip().upper().startswith("UPDATE"):
+                    cursor.execute("BEGIN")
+                cursor.execute(prefix + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                if sql.lstrip().upper().startswith("UPDATE"):
+                    cursor.execute("ROLLBACK")
+            print("```sql\n" + " ".join(sql.split())[:600] + "\n```\n```\n" + plan + "\n```\n")
+
+
+if __name__ == "__main__":
+    main()
