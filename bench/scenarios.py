@@ -172,18 +172,26 @@ def scenarios_for(fixtures: Fixtures, *, workers: int) -> list[Scenario]:
     naive_page = f"/bench/naive/products/{product}/"
     naive_discussion = f"/bench/naive/products/{product}/comments/"
     connections = max(4, 2 * workers + 2)
+    # A naive request takes seconds: one per worker at a time, or they would only queue.
+    naive_connections = workers
     return [
         Scenario("ceiling", anonymous("/bench/ceiling/"), connections=connections),
+        # What any signed-in request costs before its view runs: JWT check, user row, throttles.
+        Scenario("reference: signed-in floor (/api/auth/me/)", signed_in("/api/auth/me/"), connections=connections),
         # --- the naive baseline
-        Scenario("naive: home, anonymous", anonymous("/bench/naive/products/"), connections=connections),
-        Scenario("naive: home, signed in", signed_in("/bench/naive/products/"), connections=connections),
+        Scenario("naive: home, anonymous", anonymous("/bench/naive/products/"), connections=naive_connections),
+        Scenario("naive: home, signed in", signed_in("/bench/naive/products/"), connections=naive_connections),
         Scenario(
             f"naive: {deep_name}, anonymous",
             anonymous(_get("/bench/naive/products/", page=str(fixtures.deep_page))),
-            connections=connections,
+            connections=naive_connections,
         ),
-        Scenario("naive: product page, anonymous", anonymous(naive_page, naive_discussion), connections=connections),
-        Scenario("naive: product page, signed in", signed_in(naive_page, naive_discussion), connections=connections),
+        Scenario(
+            "naive: product page, anonymous", anonymous(naive_page, naive_discussion), connections=naive_connections
+        ),
+        Scenario(
+            "naive: product page, signed in", signed_in(naive_page, naive_discussion), connections=naive_connections
+        ),
         # --- Vitrin
         Scenario("home, anonymous", anonymous(home), connections=connections, baseline="naive: home, anonymous"),
         Scenario("home, signed in", signed_in(home), connections=connections, baseline="naive: home, signed in"),

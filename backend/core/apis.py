@@ -170,12 +170,17 @@ def _with_meta(html: str, request: HttpRequest) -> str:
     return META_BLOCK.sub(lambda _: meta, html, count=1)
 
 
+ROBOTS_TXT = "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /admin/\n"
+
+
 def web_app(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
     """Serves the web app's `index.html` for every path the web app routes itself.
 
     For a product page the default meta tags are replaced by the product's OpenGraph / Twitter
     tags, so a shared link shows its title, description and image.
     """
+    if request.path == "/robots.txt":
+        return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
     html = _index_html(settings.FRONTEND_DIST_DIR / "index.html") if not settings.DEBUG else None
     if html is None:
         html = _index_html.__wrapped__(settings.FRONTEND_DIST_DIR / "index.html") or PLACEHOLDER_HTML

@@ -58,12 +58,22 @@ def cache_versions(namespaces: Sequence[str], known: dict[str, Any]) -> tuple[in
     )
 
 
+_bump_listeners: list[Callable[[], None]] = []
+
+
+def on_bump(listener: Callable[[], None]) -> None:
+    """Calls `listener` at every bump: for copies kept outside the cache (core.http_cache)."""
+    _bump_listeners.append(listener)
+
+
 def bump_cache_version(*namespaces: str) -> None:
     """Makes every cached entry of these namespaces stale: at once, and again when the current
     transaction commits — a read between the two could have cached what the transaction had
     not yet made visible."""
 
     def bump() -> None:
+        for listener in _bump_listeners:
+            listener()
         for namespace in namespaces:
             try:
                 cache.incr(version_key(namespace))

@@ -18,6 +18,11 @@
    `public, max-age=<seconds>` for anonymous callers and `private, no-cache` for signed-in
    ones, with `Vary: Authorization, Cookie`.
 
+4. The worker's memory. Each worker also keeps the entries it last found current for
+   PUBLIC_CACHE_LOCAL_SECONDS (a quarter of a second): the busiest pages then skip even the
+   round trip to Redis. A write through the same worker forgets them at once; a write through
+   another shows when they expire.
+
 A view opts in with `SharedCacheMixin` and a `SharedCache` policy, and answers GET with
 `self.shared_response(request, compute)`.
 """
@@ -39,7 +44,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from rest_framework.request import Request
 
-from core.cache import cache_versions, version_key
+from core.cache import cache_versions, on_bump, version_key
 
 SAFE_READS = frozenset({"GET", "HEAD"})
 # The fields that depend on who asks; the shared representation holds them false.
@@ -124,15 +129,53 @@ def _address(request: HttpRequest) -> str:
     return f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
 
 
+class _LocalEntries:
+    """The entries this worker found current last, kept in its memory for
+    PUBLIC_CACHE_LOCAL_SECONDS (a fraction of a second): the busiest pages are then answered
+    without even the round trip to Redis. A bump in this worker forgets them all at once; one
+    in another worker shows here when they expire."""
+
+    size = 256
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[float, _Entry]] = {}
+
+    def get(self, key: str) -> _Entry | None:
+        held = self._entries.get(key)
+        if held is None or held[0] < time.monotonic() or settings.PUBLIC_CACHE_LOCAL_SECONDS <= 0:
+            return None
+        return held[1]
+
+    def keep(self, key: str, entry: _Entry, policy: SharedCache) -> None:
+        seconds = min(float(settings.PUBLIC_CACHE_LOCAL_SECONDS), policy.seconds)
+        if seconds <= 0:
+            return
+        if len(self._entries) >= self.size:
+            self._entries.clear()
+        self._entries[key] = (time.monotonic() + seconds, entry)
+
+    def forget(self) -> None:
+        self._entries.clear()
+
+
+_local = _LocalEntries()
+on_bump(_local.forget)
+
+
 def _lookup(request: HttpRequest, policy: SharedCache, url_kwargs: Mapping[str, Any]) -> _Lookup:
-    """The shared entry for this request and the versions it must carry: one round trip."""
+    """The shared entry for this request and the versions it must carry: one round trip, or
+    none when this worker holds the entry (_LocalEntries)."""
     digest = hashlib.blake2b(_address(request).encode(), digest_size=16).hexdigest()
     key = f"http:{policy.name}:{digest}"
+    held = _local.get(key)
+    if held is not None:
+        return _Lookup(key=key, versions=held.versions, current=held, previous=None)
     namespaces = policy.namespaces(url_kwargs)
     found = cache.get_many([key, *(version_key(namespace) for namespace in namespaces)])
     versions = cache_versions(namespaces, found)
     entry = _Entry.from_cached(found.get(key))
     if entry is not None and entry.versions == versions:
+        _local.keep(key, entry, policy)
         return _Lookup(key=key, versions=versions, current=entry, previous=None)
     return _Lookup(key=key, versions=versions, current=None, previous=entry)
 
@@ -160,6 +203,7 @@ def _store(lookup: _Lookup, shared: Any, policy: SharedCache) -> _Entry:
         last_modified = max(now, previous.last_modified + 1)
     entry = _Entry(body=body, etag=etag, last_modified=last_modified, versions=lookup.versions)
     cache.set(lookup.key, (entry.body, entry.etag, entry.last_modified, entry.versions), policy.seconds)
+    _local.keep(lookup.key, entry, policy)
     return entry
 
 

@@ -300,51 +300,69 @@ SUGGEST_USERS = 2
 
 def search_suggestions(*, text: str) -> dict[str, list[dict[str, Any]]]:
     """At most SUGGEST_LIMIT products, categories and users whose title, name or username
-    starts with what was typed (products: any word of the title), for the search box."""
-    from django.db.models.functions import Lower
+    starts with what was typed (products: any word of the title), for the search box.
 
-    from categories.models import Category
-    from users.models import User
-
+    One statement for the three (the box asks at every keystroke, so a round trip and a query
+    built by the ORM count): at most SUGGEST_CATEGORIES categories by name, SUGGEST_USERS
+    active users by followers, and products by votes filling the rest."""
     search = ProductSearch(text=text)
     if not search.words:
         return {"products": [], "categories": [], "users": []}
     prefix = text.strip().lower()
-    categories = list(
-        Category.objects.annotate(lower_name=Lower("name"))
-        .filter(lower_name__startswith=prefix)
-        .order_by("name")
-        .values("slug", "name", "icon", "color")[:SUGGEST_CATEGORIES]
-    )
-    users = list(
-        User.objects.annotate(lower_username=Lower("username"))
-        .filter(lower_username__startswith=prefix, is_active=True)
-        .order_by("-followers_count", "id")
-        .values("username", "first_name", "last_name", "avatar")[:SUGGEST_USERS]
-    )
-    products = _title_prefix_products(search, SUGGEST_LIMIT - len(categories) - len(users))
-    return {"products": products, "categories": categories, "users": users}
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    like = "LIKE %s" if connection.vendor == "postgresql" else "LIKE %s ESCAPE '\\'"
+    product_sql, product_params = _title_prefix_products_sql(search)
+    sql = f"""
+        SELECT * FROM (
+            SELECT 'category', slug, name, icon, color, 0 FROM categories_category
+            WHERE lower(name) {like} ORDER BY name LIMIT {SUGGEST_CATEGORIES}
+        ) categories
+        UNION ALL SELECT * FROM (
+            SELECT 'user', username, first_name, last_name, avatar, 0 FROM users_user
+            WHERE is_active AND lower(username) {like} ORDER BY followers_count DESC, id LIMIT {SUGGEST_USERS}
+        ) users
+        UNION ALL SELECT * FROM ({product_sql}) products
+    """  # noqa: S608 (every value is a parameter)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pattern, pattern, *product_params])
+        rows = cursor.fetchall()
+    categories = [
+        dict(zip(("slug", "name", "icon", "color"), row[1:5], strict=True)) for row in rows if row[0] == "category"
+    ]
+    users = [
+        dict(zip(("username", "first_name", "last_name", "avatar"), row[1:5], strict=True))
+        for row in rows
+        if row[0] == "user"
+    ]
+    products = [
+        {"id": row[5], "slug": row[1], "title": row[2], "tagline": row[3], "image": row[4]}
+        for row in rows
+        if row[0] == "product"
+    ]
+    return {
+        "products": products[: SUGGEST_LIMIT - len(categories) - len(users)],
+        "categories": categories,
+        "users": users,
+    }
 
 
-def _title_prefix_products(search: ProductSearch, limit: int) -> list[dict[str, Any]]:
-    columns = ["id", "slug", "title", "tagline", "image"]
+def _title_prefix_products_sql(search: ProductSearch) -> tuple[str, list[Any]]:
+    """The SUGGEST_LIMIT most upvoted published products whose title has a word starting with
+    each word typed, as (kind, slug, title, tagline, image, id) rows."""
+    columns = "'product', p.slug, p.title, p.tagline, p.image, p.id"
     if connection.vendor == "postgresql":
-        # Every word typed must start a word of the title (weight A of the search document).
+        # Weight A of the search document is the title.
         query = " & ".join(f"{word}:*A" for word in search.words)
         sql = f"""
-            SELECT p.id, p.slug, p.title, p.tagline, p.image FROM products_product p
+            SELECT {columns} FROM products_product p
             WHERE {_PUBLISHED} AND p.search_document @@ to_tsquery('english', %s)
-            ORDER BY p.upvote_count DESC, p.id DESC LIMIT %s
+            ORDER BY p.upvote_count DESC, p.id DESC LIMIT {SUGGEST_LIMIT}
         """  # noqa: S608
-        params: list[Any] = [query, limit]
-    else:
-        sql = f"""
-            SELECT p.id, p.slug, p.title, p.tagline, p.image
-            FROM search_product_fts JOIN products_product p ON p.id = search_product_fts.rowid
-            WHERE search_product_fts MATCH %s AND {_PUBLISHED}
-            ORDER BY p.upvote_count DESC, p.id DESC LIMIT %s
-        """  # noqa: S608
-        params = ["title : (" + " ".join(f'"{word}"*' for word in search.words) + ")", limit]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return sql, [query]
+    sql = f"""
+        SELECT {columns}
+        FROM search_product_fts JOIN products_product p ON p.id = search_product_fts.rowid
+        WHERE search_product_fts MATCH %s AND {_PUBLISHED}
+        ORDER BY p.upvote_count DESC, p.id DESC LIMIT {SUGGEST_LIMIT}
+    """  # noqa: S608
+    return sql, ["title : (" + " ".join(f'"{word}"*' for word in search.words) + ")"]

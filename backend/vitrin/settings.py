@@ -398,6 +398,10 @@ SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
 # Anonymous answers of the public reads are shared this long at most (core/http_cache.py): a
 # write through the API is visible at once, a vote or a profile edit within this time.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 1)
+# ...and each worker keeps those it last read this long (seconds; 0: off, as in the tests), so
+# the busiest pages skip even the round trip to Redis; a write made through another worker
+# shows after it.
+PUBLIC_CACHE_LOCAL_SECONDS = float(env("PUBLIC_CACHE_LOCAL_SECONDS", "0" if TESTING else "0.25"))
 # Categories change only through writes that make their cached answers stale at once (unless
 # Redis was unreachable when they were made: then this bounds how late they show).
 CATEGORIES_CACHE_SECONDS = env_int("CATEGORIES_CACHE_SECONDS", 10)

@@ -1,7 +1,8 @@
 """Vitrin's own settings (production when DJANGO_ENV=production), with the benchmark's URLs.
 
-BENCH_CACHE=off replaces the cache with Django's dummy cache, so that every request reaches the
-database: the "uncached" scenarios (search, page 1 versus page 500) run against such a server.
+BENCH_CACHE=off replaces the cache with Django's dummy cache and turns off the workers' memory of
+shared answers, so that every request reaches the database: the "uncached" scenarios (search,
+page 1 versus page 500) run against such a server.
 """
 
 import os
@@ -12,3 +13,4 @@ ROOT_URLCONF = "benchsite.urls"
 
 if os.environ.get("BENCH_CACHE") == "off":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    PUBLIC_CACHE_LOCAL_SECONDS = 0.0  # nor the workers' own memory of shared answers

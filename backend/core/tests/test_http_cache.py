@@ -2,9 +2,11 @@
 Cache-Control per audience, writes seen at once, per-viewer fields never shared, query counts."""
 
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.utils.http import http_date
 from pytest_django import DjangoAssertNumQueries
 from pytest_django.fixtures import Settings
@@ -13,6 +15,8 @@ from rest_framework.test import APIClient
 from categories.tests.factories import CategoryFactory
 from comments.tests.factories import CommentFactory
 from conftest import client_for
+from core.cache import PRODUCTS, version_key
+from core.http_cache import _local
 from products.models import Product
 from products.tests.factories import ProductFactory, draft_factory
 from users.models import Follow, User
@@ -363,3 +367,51 @@ def test_signed_in_callers_each_get_their_own_state(lamp: Product) -> None:
     states = [client_for(voter).get("/api/products/").json()["results"][0]["has_upvoted"] for voter in voters]
 
     assert states == [True, False, False]
+
+
+# --- what a worker keeps in its own memory -----------------------------------------------------
+@pytest.fixture
+def worker_memory(settings: Settings) -> Iterator[None]:
+    settings.PUBLIC_CACHE_LOCAL_SECONDS = 0.3
+    yield
+    _local.forget()
+
+
+def titles(client: APIClient) -> list[str]:
+    return sorted(item["title"] for item in client.get("/api/products/").json()["results"])
+
+
+@pytest.mark.usefixtures("worker_memory")
+def test_another_workers_write_shows_here_within_a_fraction_of_a_second(api_client: APIClient) -> None:
+    ProductFactory.create(title="First")
+    assert titles(api_client) == ["First"]
+
+    ProductFactory.create(title="Second")
+    cache.incr(version_key(PRODUCTS))  # what a write through another worker does to the cache
+    kept = titles(api_client)
+    time.sleep(0.35)
+
+    assert kept == ["First"]
+    assert titles(api_client) == ["First", "Second"]
+
+
+@pytest.mark.usefixtures("worker_memory")
+def test_a_write_through_this_worker_shows_at_once(api_client: APIClient, user_client: APIClient) -> None:
+    ProductFactory.create(title="First")
+    assert titles(api_client) == ["First"]
+
+    user_client.post("/api/products/", {"title": "Second", "category": CategoryFactory.create().slug})
+
+    assert titles(api_client) == ["First", "Second"]
+
+
+@pytest.mark.usefixtures("worker_memory")
+def test_a_page_this_worker_holds_costs_no_query_and_no_cache_read(
+    api_client: APIClient, django_assert_num_queries: DjangoAssertNumQueries, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ProductFactory.create()
+    api_client.get("/api/products/")
+    monkeypatch.setattr(cache, "get_many", lambda *args, **kwargs: pytest.fail("the cache was read"))
+
+    with django_assert_num_queries(0):
+        assert api_client.get("/api/products/").status_code == 200

@@ -74,3 +74,12 @@ def test_a_draft_or_unknown_product_keeps_the_default_tags(built_app: Path, clie
 
         assert '<meta property="og:title" content="Vitrin" />' in html
         assert "Secret plan" not in html
+
+
+@pytest.mark.django_db
+def test_robots_txt_is_plain_text_that_keeps_crawlers_out_of_the_api(built_app: Path, client: Client) -> None:
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines == ["User-agent: *", "Allow: /", "Disallow: /api/", "Disallow: /admin/"]

@@ -52,3 +52,25 @@ def test_punctuation_only_suggests_nothing(api_client: APIClient) -> None:
 
     assert response.status_code == 200
     assert response.json() == {"products": [], "categories": [], "users": []}
+
+
+@pytest.mark.parametrize("text", ["a%", "a_dio", "a\\"])
+def test_like_wildcards_in_the_text_are_taken_literally(api_client: APIClient, text: str) -> None:
+    CategoryFactory.create(name="Audio", slug="audio")
+    UserFactory.create(username="audiophile")
+
+    body = api_client.get("/api/search/suggest/", {"q": text}).json()
+
+    assert body["categories"] == []
+    assert body["users"] == []
+
+
+def test_suggestions_are_one_query(api_client: APIClient, django_assert_num_queries: pytest.FixtureRequest) -> None:
+    CategoryFactory.create(name="Productivity", slug="productivity")
+    UserFactory.create(username="prolific")
+    ProductFactory.create(title="ProtoPie")
+
+    with django_assert_num_queries(1):  # type: ignore[operator]
+        body = api_client.get("/api/search/suggest/", {"q": "pro"}).json()
+
+    assert (len(body["products"]), len(body["categories"]), len(body["users"])) == (1, 1, 1)

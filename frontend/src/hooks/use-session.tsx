@@ -3,7 +3,7 @@ import { createContext, use, useCallback, useEffect, useMemo, useState, type Rea
 import { useLocation, useNavigate } from 'react-router'
 import { getMe } from '../services/auth/me'
 import { logout } from '../services/auth/logout'
-import { refreshAccessToken, setAccessToken, setSessionExpiredHandler } from '../services/api'
+import { restoreAccessToken, setAccessToken, setSessionExpiredHandler } from '../services/api'
 import type { Me } from '../types/models'
 
 export type SessionStatus = 'loading' | 'authenticated' | 'anonymous'
@@ -26,7 +26,7 @@ const SessionContext = createContext<SessionValue | null>(null)
  */
 const SIGNED_IN_HINT = 'vitrin:signed-in'
 
-function readHint(): boolean {
+export function readHint(): boolean {
   try {
     return window.localStorage.getItem(SIGNED_IN_HINT) === '1'
   } catch {
@@ -59,7 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (status !== 'loading') return
     let cancelled = false
     void (async () => {
-      const token = await refreshAccessToken()
+      const token = await restoreAccessToken()
       const me = token ? await getMe().catch(() => null) : null
       if (cancelled) return
       writeHint(me !== null)

@@ -28,10 +28,30 @@ export class ApiError extends Error {
 
 let accessToken: string | null = null
 let refreshing: Promise<string | null> | null = null
+let restoring: Promise<string | null> | null = null
+/** Requests wait for this: the restoring of a session at page load, when there may be one. */
+let sessionSettled: Promise<unknown> = Promise.resolve()
 let onSessionExpired: (() => void) | null = null
 
 export function setAccessToken(token: string | null): void {
   accessToken = token
+  if (token === null) {
+    restoring = null
+    sessionSettled = Promise.resolve()
+  }
+}
+
+/**
+ * Gets an access token from the refresh cookie once per page load. Until it settles, every
+ * other request waits, so a signed-in person's first page is never fetched anonymously
+ * (which would show it without their upvotes and follows).
+ */
+export function restoreAccessToken(): Promise<string | null> {
+  if (restoring === null) {
+    restoring = refreshAccessToken()
+    sessionSettled = restoring.catch(() => null)
+  }
+  return restoring
 }
 
 export function currentAccessToken(): string | null {
@@ -74,6 +94,7 @@ export interface RequestOptions {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  if (!options.skipRefresh) await sessionSettled
   const response = await send(path, options)
   if (response.status === 401 && !options.skipRefresh && accessToken !== null) {
     const token = await refreshAccessToken()

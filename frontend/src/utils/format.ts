@@ -1,9 +1,10 @@
-let compact: Intl.NumberFormat | undefined
-
+/** 999, 1.2K, 12K, 3.4M (by hand, like utils/dates.ts, to keep Intl off the first page). */
 export function compactNumber(value: number): string {
   if (value < 1000) return String(value)
-  compact ??= new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 })
-  return compact.format(value)
+  const [size, suffix] = value < 1_000_000 ? [1000, 'K'] : [1_000_000, 'M']
+  const scaled = value / size
+  const shown = scaled < 10 ? Math.floor(scaled * 10) / 10 : Math.floor(scaled)
+  return `${shown}${suffix}`
 }
 
 export function plural(count: number, one: string, many: string = `${one}s`): string {
