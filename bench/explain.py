@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -68,7 +69,7 @@ def main() -> None:
         print(f"### {title}\n\n`GET {url}` → {status}, {len(queries.captured_queries)} queries\n")
         for query in queries.captured_queries:
             sql = query["sql"]
-            if not sql.lstrip().upper().startswith(("SELECT", "WITH", "UPDATE")) or "set_config" in sql:
+            if not sql.lstrip().upper().startswith(("SELECT", "WITH", "UPDATE")) or sql.startswith("SELECT set_config"):
                 continue
             if 'FROM "users_user" WHERE "users_user"."id" =' in sql and audience:
                 continue  # the signed-in caller, by primary key
@@ -82,7 +83,11 @@ def main() -> None:
                 plan = "\n".join(row[0] for row in cursor.fetchall())
                 if sql.lstrip().upper().startswith("UPDATE"):
                     cursor.execute("ROLLBACK")
-            print("```sql\n" + " ".join(sql.split())[:600] + "\n```\n```\n" + plan + "\n```\n")
+            indexes = sorted(set(re.findall(r"(?:Index|Index Only) Scan (?:Backward )?(?:using|on) (\w+)", plan)))
+            execution = re.search(r"Execution Time: ([\d.]+) ms", plan)
+            summary = f"{execution.group(1) if execution else '?'} ms — {', '.join(indexes) or 'no index'}"
+            print(f"<details><summary>{summary}</summary>\n")
+            print("```sql\n" + " ".join(sql.split()) + "\n```\n```\n" + plan + "\n```\n</details>\n")
 
 
 if __name__ == "__main__":

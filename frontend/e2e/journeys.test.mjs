@@ -47,6 +47,8 @@ async function visitChecks(person, name, allowedConsole = []) {
   for (const [width, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport)
     await page.waitForTimeout(250)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the ${width} screen`)
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true })
   }
   await page.setViewportSize(VIEWPORTS.desktop)

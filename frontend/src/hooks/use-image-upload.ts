@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { checkImageFile, uploadImage } from '../services/uploads/upload-image'
 import type { Upload } from '../types/models'
-import { errorMessage } from '../components/ui/states'
+import { errorMessage } from '../utils/error-message'
 
 export interface UploadState {
   /** A local preview of the file while it uploads. */

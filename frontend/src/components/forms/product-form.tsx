@@ -86,7 +86,7 @@ export function ProductForm({ initial, status, onSubmit }: ProductFormProps) {
       <Field label="Tagline" optional error={errors.tagline?.message} hint={`${tagline.length}/160 — one sentence that says what it does.`}>
         {(props) => <input {...props} type="text" maxLength={160} className={inputClass} {...register('tagline')} />}
       </Field>
-      <div className="grid gap-7 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-7 sm:grid-cols-2">
         <Field label="Link" optional error={errors.url?.message} hint="Where people can try it.">
           {(props) => <input {...props} type="url" inputMode="url" placeholder="https://" className={inputClass} {...register('url')} />}
         </Field>

@@ -60,7 +60,7 @@ export function ProfileForm({ user }: { user: Me }) {
           <ImageUpload label="Avatar" shape="round" value={field.value} onChange={field.onChange} error={fieldState.error?.message} hint="A square photo or logo, up to 5 MB." />
         )}
       />
-      <div className="grid gap-6 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
         <Field label="First name" optional error={errors.first_name?.message}>
           {(props) => <input {...props} type="text" autoComplete="given-name" className={inputClass} {...register('first_name')} />}
         </Field>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { useClientConfig } from '../../services/config/get-client-config'
 import { useGoogleLogin } from '../../services/auth/google-login'
-import { FormError, errorMessage } from './states'
+import { errorMessage } from '../../utils/error-message'
+import { FormError } from './states'
 
 interface GoogleAccounts {
   accounts: {
@@ -61,7 +62,7 @@ export function GoogleButton({ onSignedIn }: { onSignedIn: () => void }) {
         })
         window.google.accounts.id.renderButton(element, { theme: 'outline', size: 'large', shape: 'pill', width: 320, text: 'signin_with' })
       })
-      .catch((error: unknown) => setLoadError(errorMessage(error)))
+      .catch(() => setLoadError('Google sign-in could not be loaded. Use your email and password, or try again later.'))
     return () => {
       cancelled = true
     }

@@ -1,12 +1,6 @@
 import type { ReactNode } from 'react'
-import { ApiError } from '../../services/api'
+import { errorMessage } from '../../utils/error-message'
 import { Button } from './button'
-
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message
-  if (error instanceof TypeError) return 'The network seems to be down. Check your connection and try again.'
-  return 'Something went wrong. Please try again.'
-}
 
 export function ErrorState({ error, onRetry, title = 'This did not load' }: { error: unknown; onRetry?: () => void; title?: string }) {
   return (

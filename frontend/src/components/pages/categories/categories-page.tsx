@@ -15,7 +15,7 @@ export default function CategoriesPage() {
       <p className="mt-2 max-w-2xl text-muted">Pick a category to see what makers have launched in it, best first.</p>
       <div className="mt-8">
         {categories.isPending ? (
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" role="status" aria-label="Loading categories">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" role="status" aria-label="Loading categories">
             {Array.from({ length: 6 }, (_, index) => (
               <Skeleton key={index} className="h-32 rounded-3xl" />
             ))}
@@ -25,7 +25,7 @@ export default function CategoriesPage() {
         ) : categories.data.length === 0 ? (
           <EmptyState title="No categories yet">An administrator adds them from the admin site.</EmptyState>
         ) : (
-          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {categories.data.map((category) => (
               <li key={category.id}>
                 <Link

@@ -20,7 +20,7 @@ export function HomePage() {
   const ordering = parseOrdering(params.get('sort'))
   useDocumentTitle(null)
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_300px]">
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_300px]">
       <div className="min-w-0">
         <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
           <div>

@@ -46,7 +46,7 @@ function ProductDetails({ product }: { product: Product }) {
   const images = [product.image, ...product.gallery].filter((image): image is string => Boolean(image))
   const visit = safeHref(product.url)
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
       <article className="min-w-0">
         {product.status !== 'published' && (
           <p className="mb-6 rounded-2xl border border-brass/40 bg-brass-soft px-4 py-3 text-sm text-brass">
@@ -145,7 +145,7 @@ function AuthorActions({ product }: { product: Product }) {
 
 function ProductSkeleton() {
   return (
-    <div role="status" aria-label="Loading the product" className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
+    <div role="status" aria-label="Loading the product" className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
       <div>
         <div className="flex gap-5">
           <Skeleton className="size-20 rounded-2xl sm:size-24" />

@@ -74,7 +74,7 @@ export function FollowsTab({ username, list }: { username: string; list: FollowL
   }
   return (
     <>
-      <ul className="grid gap-3 sm:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {people.map((person) => (
           <li key={person.id} className="flex items-center gap-3 rounded-3xl border border-line bg-surface p-4">
             <Avatar user={person} size={48} />
