@@ -80,6 +80,7 @@ class Result:
     connections: int
     paced_at: int | None
     server: str
+    load: float  # the machine's 1-minute load average when the scenario started
     detail: dict[str, int] = field(default_factory=dict)
 
 
@@ -308,6 +309,7 @@ def settle(base_url: str) -> None:
 def measure(base_url: str, scenario: Scenario, scale: Scale, server: str, work_dir: Path) -> Result:
     settle(base_url)
     warm_up(base_url, scenario, seconds=scale.warmup_seconds, work_dir=work_dir)
+    load = os.getloadavg()[0]
     raw = run_wrk(base_url, scenario, seconds=scale.seconds, max_requests=scale.max_requests, work_dir=work_dir)
     seconds = raw["duration_us"] / 1e6
     errors = raw["status_errors"] + raw["connect_errors"] + raw["read_errors"] + raw["write_errors"] + raw["timeouts"]
@@ -324,6 +326,7 @@ def measure(base_url: str, scenario: Scenario, scale: Scale, server: str, work_d
         connections=scenario.connections,
         paced_at=scenario.rate,
         server=server,
+        load=round(load, 2),
         detail={key: value for key, value in raw.items() if key.endswith("errors") or key == "timeouts"},
     )
     log(f"{result.name}: {result.rps} req/s, p50 {result.p50_ms} ms, p99 {result.p99_ms} ms, {result.errors} errors")
@@ -403,8 +406,8 @@ def targets(results: dict[str, Result], counts: dict[str, Any], *, deep_page: in
 
 # --- output --------------------------------------------------------------------------------------
 def table(results: list[Result]) -> str:
-    columns = ("scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "x ceiling", "x naive")
-    widths = (42, 9, 8, 8, 8, 6, 9, 8)
+    columns = ("scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "x ceiling", "x naive", "load")
+    widths = (42, 9, 8, 8, 8, 6, 9, 8, 5)
 
     def row(cells: tuple[str, ...]) -> str:
         return " ".join(
@@ -424,6 +427,7 @@ def table(results: list[Result]) -> str:
                     str(r.errors),
                     f"{r.ratio_vs_ceiling:.2f}" if r.ratio_vs_ceiling is not None else "-",
                     f"{r.ratio_vs_naive:.1f}" if r.ratio_vs_naive is not None else "-",
+                    f"{r.load:.1f}",
                 )
             )
         )
@@ -520,6 +524,7 @@ def main() -> int:
                 "connections": r.connections,
                 "paced_at": r.paced_at,
                 "server": r.server,
+                "load_average": r.load,
                 "error_detail": r.detail,
             }
             for r in ordered

@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
-from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -21,6 +21,7 @@ from products.selectors import (
     product_get_visible,
     product_list_feed,
     product_list_published,
+    product_list_upvoted_by,
     viewer_marks,
 )
 from products.serializers import (
@@ -155,6 +156,25 @@ class ProductUpvoteApi(APIView):
         product = product_get_visible(product_id=product_id, user=user)
         upvote_count = upvote_remove(product=product, user=user)
         return Response({"upvoted": False, "upvote_count": upvote_count})
+
+
+class UserUpvotedProductsApi(GenericAPIView[Product]):
+    """Published products a user upvoted, the most recently upvoted first (their profile's tab)."""
+
+    permission_classes = [AllowAny]
+    serializer_class = ProductSerializer
+    filter_backends: list[type] = []
+
+    def get_queryset(self) -> QuerySet[Product]:
+        user = User.objects.filter(username__iexact=self.kwargs["username"], is_active=True).first()
+        if user is None:
+            raise Http404("No user has this username.")
+        return product_list_upvoted_by(user=user, viewer=self.request.user)
+
+    @extend_schema(operation_id="users_upvotes_list", responses=ProductSerializer(many=True))
+    def get(self, request: Request, username: str) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(ProductSerializer(page, many=True).data)
 
 
 class FeedApi(GenericAPIView[Product]):

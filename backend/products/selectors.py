@@ -4,7 +4,7 @@ from collections.abc import Collection
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 
 from core.http_cache import ViewerMarks
@@ -69,6 +69,16 @@ def product_list_feed(*, user: User) -> QuerySet[Product]:
         product_list_queryset(viewer=user)
         .filter(PUBLISHED, author_id__in=followees)
         .order_by(*PRODUCT_ORDERINGS["new"])
+    )
+
+
+def product_list_upvoted_by(*, user: User, viewer: User | AnonymousUser) -> QuerySet[Product]:
+    """Published products `user` upvoted, the most recently upvoted first."""
+    return (
+        product_list_queryset(viewer=viewer)
+        .filter(PUBLISHED, upvotes__user=user)
+        .annotate(upvoted_at=F("upvotes__created_at"))
+        .order_by("-upvoted_at", "-id")
     )
 
 

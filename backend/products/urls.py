@@ -1,10 +1,11 @@
 from django.urls import path
 
-from products.apis import FeedApi, ProductDetailApi, ProductListApi, ProductUpvoteApi
+from products.apis import FeedApi, ProductDetailApi, ProductListApi, ProductUpvoteApi, UserUpvotedProductsApi
 
 urlpatterns = [
     path("products/", ProductListApi.as_view(), name="product-list"),
     path("products/<int:product_id>/", ProductDetailApi.as_view(), name="product-detail"),
     path("products/<int:product_id>/upvote/", ProductUpvoteApi.as_view(), name="product-upvote"),
     path("feed/", FeedApi.as_view(), name="feed"),
+    path("users/<str:username>/upvotes/", UserUpvotedProductsApi.as_view(), name="user-upvotes"),
 ]

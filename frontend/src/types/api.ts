@@ -570,6 +570,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{username}/upvotes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Published products a user upvoted, the most recently upvoted first (their profile's tab). */
+        get: operations["users_upvotes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2028,6 +2045,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedUserPublicList"];
+                };
+            };
+        };
+    };
+    users_upvotes_list: {
+        parameters: {
+            query?: {
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProductList"];
                 };
             };
         };
