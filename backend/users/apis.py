@@ -43,7 +43,7 @@ from users.throttling import (
     PasswordResetIpThrottle,
     RegisterThrottle,
 )
-from users.tokens import SessionTokens, session_end, session_refresh
+from users.tokens import SessionTokens, session_end, session_refresh, session_start
 
 AUTH_TAG = "auth"
 USERS_TAG = "users"
@@ -219,9 +219,15 @@ class PasswordChangeApi(APIView):
 
     @extend_schema(tags=[AUTH_TAG], request=PasswordChangeInputSerializer, responses={204: None})
     def post(self, request: Request) -> Response:
-        services.password_change(user=_caller(request), **_validated(PasswordChangeInputSerializer, request))
-        # The cookie's refresh token has just been revoked with the others.
-        return _delete_refresh_cookie(Response(status=status.HTTP_204_NO_CONTENT))
+        user = _caller(request)
+        services.password_change(user=user, **_validated(PasswordChangeInputSerializer, request))
+        # Every refresh token, the cookie's too, has just been revoked. The web app (it sent
+        # the cookie) keeps the session the person is using: a new one, in a new cookie. API
+        # clients sign in again with the new password.
+        response = Response(status=status.HTTP_204_NO_CONTENT)
+        if settings.REFRESH_COOKIE_NAME in request.COOKIES:
+            return _set_refresh_cookie(response, session_start(user=user))
+        return _delete_refresh_cookie(response)
 
 
 class PasswordResetApi(_CredentialsApi):

@@ -77,10 +77,27 @@ def test_sessions_started_after_the_change_work(user: User) -> None:
 
 
 @pytest.mark.django_db
-def test_change_password_clears_the_refresh_cookie(user: User) -> None:
+def test_change_password_clears_the_refresh_cookie_of_an_api_client(user: User) -> None:
     response = client_for(user).post(CHANGE, {"old_password": DEFAULT_PASSWORD, "new_password": NEW_PASSWORD})
 
     assert response.cookies["vitrin_refresh"]["max-age"] == 0
+
+
+@pytest.mark.django_db
+def test_change_password_keeps_the_web_apps_own_session_in_a_new_cookie(user: User) -> None:
+    browser = APIClient()
+    sign_in(browser, user)
+    access = browser.post("/api/auth/refresh/").json()["access"]
+    old_cookie = browser.cookies["vitrin_refresh"].value
+    browser.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+
+    response = browser.post(CHANGE, {"old_password": DEFAULT_PASSWORD, "new_password": NEW_PASSWORD})
+    new_cookie = response.cookies["vitrin_refresh"].value
+
+    assert response.status_code == 204
+    assert new_cookie != old_cookie
+    assert APIClient().post("/api/auth/refresh/", {"refresh": old_cookie}).status_code == 401
+    assert APIClient().post("/api/auth/refresh/", {"refresh": new_cookie}).status_code == 200
 
 
 @pytest.mark.django_db
