@@ -96,3 +96,12 @@ def test_client_config_names_the_google_client_id(api_client: APIClient, setting
 
     settings.GOOGLE_OAUTH_CLIENT_ID = ""  # type: ignore[attr-defined]
     assert api_client.get("/api/config/").json() == {"google_client_id": None}
+
+
+@pytest.mark.django_db
+def test_swagger_ui_is_served_from_our_own_static_files(api_client: APIClient) -> None:
+    response = api_client.get("/api/docs/")
+
+    assert response.status_code == 200
+    assert b"/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in response.content
+    assert b"cdn.jsdelivr.net" not in response.content
