@@ -177,7 +177,7 @@ def scenarios_for(fixtures: Fixtures, *, workers: int) -> list[Scenario]:
     return [
         Scenario("ceiling", anonymous("/bench/ceiling/"), connections=connections),
         # What any signed-in request costs before its view runs: JWT check, user row, throttles.
-        Scenario("reference: signed-in floor (/api/auth/me/)", signed_in("/api/auth/me/"), connections=connections),
+        Scenario("reference: signed-in floor", signed_in("/bench/signed-in-floor/"), connections=connections),
         # --- the naive baseline
         Scenario("naive: home, anonymous", anonymous("/bench/naive/products/"), connections=naive_connections),
         Scenario("naive: home, signed in", signed_in("/bench/naive/products/"), connections=naive_connections),

@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from core.cache import PRODUCTS, VOTES
+from core.fast_output import compile_output
 from core.http_cache import SharedCache, SharedCacheMixin
 from core.pagination import KeysetPagination
 from products.selectors import product_list_queryset, viewer_marks
@@ -22,6 +23,7 @@ from search.serializers import (
     SuggestionsSerializer,
     SuggestParamsSerializer,
 )
+from users.serializers import with_author_following
 
 # Shared for PUBLIC_CACHE_SECONDS like the product lists (the ranked hits behind them are cached
 # for SEARCH_CACHE_SECONDS, see search.selectors); suggestions for SEARCH_CACHE_SECONDS.
@@ -29,6 +31,10 @@ SEARCH_CACHE = SharedCache(
     name="search", seconds_setting="PUBLIC_CACHE_SECONDS", namespaces=lambda url: (PRODUCTS, VOTES), marks=viewer_marks
 )
 SUGGEST_CACHE = SharedCache(name="suggest", seconds_setting="SEARCH_CACHE_SECONDS", namespaces=lambda url: (PRODUCTS,))
+
+
+# ProductSearchResultSerializer's output, compiled (core.fast_output).
+search_result_output = compile_output(ProductSearchResultSerializer(), prepare=with_author_following)
 
 
 class ProductSearchApi(SharedCacheMixin, APIView):
@@ -63,10 +69,8 @@ class ProductSearchApi(SharedCacheMixin, APIView):
             .filter(pk__in=[hit.id for hit in page])
             .annotate(**highlight_annotations(search))
         }
-        ordered = [products[hit.id] for hit in page if hit.id in products]
-        return paginator.get_paginated_response(
-            ProductSearchResultSerializer(ordered, many=True, context={"request": request}).data
-        ).data
+        results = [search_result_output(products[hit.id]) for hit in page if hit.id in products]
+        return paginator.get_paginated_response(results).data
 
 
 class SearchSuggestApi(SharedCacheMixin, APIView):

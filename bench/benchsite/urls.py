@@ -1,7 +1,7 @@
 from django.urls import URLPattern, URLResolver, include, path
 
 from benchsite import naive
-from benchsite.ceiling import ceiling
+from benchsite.ceiling import SignedInFloor, ceiling
 from vitrin.urls import handler404, handler500
 from vitrin.urls import urlpatterns as vitrin_urlpatterns
 
@@ -9,6 +9,7 @@ __all__ = ["handler404", "handler500", "urlpatterns"]
 
 bench_patterns: list[URLPattern | URLResolver] = [
     path("ceiling/", ceiling, name="bench-ceiling"),
+    path("signed-in-floor/", SignedInFloor.as_view(), name="bench-signed-in-floor"),
     path("naive/products/", naive.NaiveProductViewSet.as_view({"get": "list"}), name="bench-naive-products"),
     path(
         "naive/products/<int:pk>/",
