@@ -31,6 +31,8 @@ os.environ.update(
         "DJANGO_ALLOWED_HOSTS": "testserver",
         "SECURE_SSL_REDIRECT": "false",
         "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "vitrin_bench_cpu"),
+        "THROTTLE_ANON": "100000000/min",
+        "THROTTLE_USER": "100000000/min",
     }
 )
 REPEAT = 300
@@ -78,6 +80,8 @@ def main() -> None:
         ("signed-in floor (bench/benchsite/ceiling.py)", call("/bench/signed-in-floor/", token), True),
         ("signed-in home, from the shared entry", call("/api/products/", token), True),
         ("signed-in product page", call(product, token), True),
+        ("anonymous discussion (first page)", call(f"{product}comments/"), True),
+        ("signed-in discussion (first page)", call(f"{product}comments/", token), True),
         ("uncached home (the database, compiled output)", call("/api/products/"), False),
         (f"uncached search: {COMMON_WORD}", call(f"/api/search/products/?q={COMMON_WORD}"), False),
         (f"uncached search: {fixtures.rare_word}", call(f"/api/search/products/?q={fixtures.rare_word}"), False),

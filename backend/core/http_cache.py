@@ -54,6 +54,7 @@ VALIDATOR_IGNORED_FIELDS = frozenset({"view_count"})
 VARY = "Authorization, Cookie"
 _CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 _JSON_MEDIA_RANGES = ("*/*", "application/json", "application/*")
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 @dataclass(frozen=True)
@@ -103,14 +104,27 @@ class _Entry:
     etag: str
     last_modified: int
     versions: tuple[int, ...]
+    # The ids of the products and of the people the body shows, for a signed-in caller's marks.
+    product_ids: tuple[int, ...]
+    people_ids: tuple[int, ...]
 
     @classmethod
     def from_cached(cls, value: Any) -> _Entry | None:
         try:
-            body, etag, last_modified, versions = value
+            body, etag, last_modified, versions, product_ids, people_ids = value
         except (TypeError, ValueError):
             return None
-        return cls(body=body, etag=etag, last_modified=last_modified, versions=tuple(versions))
+        return cls(
+            body=body,
+            etag=etag,
+            last_modified=last_modified,
+            versions=tuple(versions),
+            product_ids=tuple(product_ids),
+            people_ids=tuple(people_ids),
+        )
+
+    def cached(self) -> tuple[Any, ...]:
+        return (self.body, self.etag, self.last_modified, self.versions, self.product_ids, self.people_ids)
 
 
 @dataclass(frozen=True)
@@ -184,6 +198,11 @@ def _digest(data: bytes) -> str:
     return f'W/"{hashlib.blake2b(data, digest_size=16).hexdigest()}"'
 
 
+def _derived_etag(entry: _Entry, state: list[Any]) -> str:
+    """The validator of an answer made of the entry and `state` (the caller's marks, fresh fields)."""
+    return _digest(entry.etag.encode() + orjson.dumps(state))
+
+
 def _store(lookup: _Lookup, shared: Any, policy: SharedCache) -> _Entry:
     """Keeps `shared` (the anonymous representation) for `policy.seconds`. Its Last-Modified
     carries over from the entry it replaces when nothing changed, and is otherwise later than
@@ -201,8 +220,16 @@ def _store(lookup: _Lookup, shared: Any, policy: SharedCache) -> _Entry:
         last_modified = previous.last_modified
     else:
         last_modified = max(now, previous.last_modified + 1)
-    entry = _Entry(body=body, etag=etag, last_modified=last_modified, versions=lookup.versions)
-    cache.set(lookup.key, (entry.body, entry.etag, entry.last_modified, entry.versions), policy.seconds)
+    objects = _ViewerObjects.of(shared)
+    entry = _Entry(
+        body=body,
+        etag=etag,
+        last_modified=last_modified,
+        versions=lookup.versions,
+        product_ids=tuple(sorted({item["id"] for item in objects.products})),
+        people_ids=tuple(sorted({item["id"] for item in objects.people})),
+    )
+    cache.set(lookup.key, entry.cached(), policy.seconds)
     _local.keep(lookup.key, entry, policy)
     return entry
 
@@ -234,7 +261,8 @@ class _ViewerObjects:
             else:
                 values = item
             for value in values:
-                if isinstance(value, (dict, list)):
+                kind = type(value)
+                if kind is dict or kind is list or (kind not in _SCALARS and isinstance(value, (dict, list))):
                     push(value)
         return cls(products=products, people=people)
 
@@ -244,15 +272,8 @@ class _ViewerObjects:
         for item in self.people:
             item[FOLLOWING_FIELD] = False
 
-    def personalize(self, *, viewer: Any, marks: MarksLoader) -> None:
-        """Sets the per-viewer fields for `viewer`, from one query at most."""
-        if not self.products and not self.people:
-            return
-        found = marks(
-            viewer=viewer,
-            product_ids={item["id"] for item in self.products},
-            user_ids={item["id"] for item in self.people},
-        )
+    def personalize(self, found: ViewerMarks) -> None:
+        """Sets the per-viewer fields to what `found` says of the caller."""
         for item in self.products:
             item[UPVOTED_FIELD] = item["id"] in found.upvoted
         for item in self.people:
@@ -362,11 +383,29 @@ class SharedCacheMixin:
                 last_modified=entry.last_modified,
                 public_seconds=self.shared_cache.seconds,
             )
+        found = self._marks(viewer, entry) if viewer is not None else None
+        if found is not None and not found.upvoted and not found.following and not fresh:
+            # Nothing shown is the caller's (the usual case): the shared body is their answer.
+            return _respond(
+                request,
+                body=entry.body,
+                etag=_derived_etag(entry, [[[], []], []]),
+                last_modified=None,
+                public_seconds=None,
+            )
         payload = orjson.loads(entry.body)
-        objects = _ViewerObjects.of(payload) if viewer is not None else None
-        if objects is not None and self.shared_cache.marks is not None:
-            objects.personalize(viewer=viewer, marks=self.shared_cache.marks)
+        objects = _ViewerObjects.of(payload) if found is not None else None
+        if objects is not None and found is not None:
+            objects.personalize(found)
         return self._render(request, entry, payload, fresh, viewer=viewer, objects=objects)
+
+    def _marks(self, viewer: Any, entry: _Entry) -> ViewerMarks:
+        """The caller's upvotes and follows among what the entry shows: one query at most."""
+        if self.shared_cache.marks is None or not (entry.product_ids or entry.people_ids):
+            return ViewerMarks(upvoted=frozenset(), following=frozenset())
+        return self.shared_cache.marks(
+            viewer=viewer, product_ids=set(entry.product_ids), user_ids=set(entry.people_ids)
+        )
 
     def _render(
         self,
@@ -386,7 +425,7 @@ class SharedCacheMixin:
             (objects or _ViewerObjects.of(payload)).state() if viewer is not None else None,
             sorted((k, v) for k, v in fresh.items() if k not in VALIDATOR_IGNORED_FIELDS),
         ]
-        etag = entry.etag if state == [None, []] else _digest(entry.etag.encode() + orjson.dumps(state))
+        etag = entry.etag if state == [None, []] else _derived_etag(entry, state)
         return _respond(
             request,
             body=orjson.dumps(payload),
