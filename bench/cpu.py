@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent / "backend"), str(BENCH)]
@@ -55,11 +56,15 @@ def main() -> None:
 
     def call(path: str, authorization: str = "") -> Callable[[], None]:
         def run() -> None:
-            headers = {"HTTP_AUTHORIZATION": authorization} if authorization else {}
-            environ = factory.get(path, **headers).environ
+            headers = {"Authorization": authorization} if authorization else {}
+            environ = factory.get(path, headers=headers).environ
             environ["wsgi.input"] = io.BytesIO(b"")
-            status = []
-            b"".join(handler(environ, lambda code, headers: status.append(code)))
+            status: list[str] = []
+
+            def start_response(code: str, response_headers: Any, exc_info: Any = None) -> Any:
+                status.append(code)
+
+            b"".join(handler(environ, start_response))
             assert status[0].startswith(("200", "304")), (path, status)
 
         return run

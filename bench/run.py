@@ -491,7 +491,7 @@ def main() -> int:
 
     ordered = [results[s.name] for s in chosen]
     goals = targets(results, counts, deep_page=fixtures.deep_page)
-    report = {
+    report: dict[str, Any] = {
         "scale": scale.name,
         "cores": os.cpu_count(),
         "workers": WORKERS,

@@ -7,11 +7,13 @@
    An anonymous request that finds a current one is answered from it before any work of the
    view — authentication, throttles, queries — as a caching proxy in front would answer it.
 
-2. The caller's own state. A signed-in caller never gets a whole cached response: the shared
-   representation is completed with the caller's per-viewer fields (`has_upvoted` of each
-   product, `is_following` of each user) from one query about them. The shared representation
-   holds these fields false, as for anybody anonymous — also when a signed-in request computed
-   it, which fills the cache without an extra query — so nobody's state reaches anybody else.
+2. The caller's own state. A signed-in caller never gets a cached answer without their own
+   state: the shared representation is completed with the caller's per-viewer fields
+   (`has_upvoted` of each product, `is_following` of each user) from one query about the ids the
+   entry shows (when none is theirs, the shared body is their answer as it is). The shared
+   representation holds these fields false, as for anybody anonymous — also when a signed-in
+   request computed it, which fills the cache without an extra query — so nobody's state
+   reaches anybody else.
 
 3. Validators. Every response carries a weak `ETag`, anonymous ones without fresh fields also a
    `Last-Modified`; a conditional request that still matches gets `304`. `Cache-Control` is

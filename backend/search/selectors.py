@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Expression, F, Func, TextField, Value
 from django.db.models.expressions import RawSQL
 
@@ -28,8 +28,8 @@ SearchOrdering = Literal["relevance", "new", "top"]
 SEARCH_ORDERINGS: tuple[SearchOrdering, ...] = ("relevance", "new", "top")
 SEARCH_MAX_RESULTS = 1000
 # Ranking costs grow with the number of matches: a common word is ranked among this many
-# of its most upvoted matches only (a word in half of 100,000 products: 7 ms for 500, 26 ms
-# for 2,000 — docs/performance.md).
+# of its most upvoted matches only (a word in half of 100,000 products: 4 to 9 ms for 500,
+# 17 to 32 ms for 2,000 — docs/performance.md).
 SEARCH_RANKED_CANDIDATES = 500
 TYPO_SIMILARITY_THRESHOLD = 0.4
 TYPO_MAX_RESULTS = 50
@@ -150,12 +150,13 @@ def _postgres_typos(search: ProductSearch) -> list[SearchHit]:
         ORDER BY 2 DESC, p.id DESC
         LIMIT {TYPO_MAX_RESULTS}
     """  # noqa: S608
-    with transaction.atomic(), connection.cursor() as cursor:
-        # `<%` uses this threshold (0.6 by default, too strict for a swapped pair of letters).
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(TYPO_SIMILARITY_THRESHOLD)]
-        )
-        cursor.execute(sql, [text, text, *filter_params])
+    # `<%` uses this threshold (0.6 by default, too strict for a swapped pair of letters). Both
+    # statements go in one message, which PostgreSQL runs as one transaction: the setting, local
+    # to it, holds for the search and ends with it, in one round trip.
+    threshold = "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true);"
+    with connection.cursor() as cursor:
+        cursor.execute(threshold + sql, [str(TYPO_SIMILARITY_THRESHOLD), text, text, *filter_params])
+        cursor.nextset()
         return _hits(cursor.fetchall())
 
 
