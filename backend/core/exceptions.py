@@ -50,5 +50,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         response.data = {"detail": " ".join(str(item) for item in response.data)}
     wait = getattr(exc, "wait", None)
     if isinstance(exc, exceptions.Throttled) and wait is not None:
-        response.data = {"detail": f"Too many requests. Try again in {int(wait) + 1} seconds."}
+        # `wait` is already rounded up, as in the Retry-After header; never "0 seconds".
+        seconds = max(1, int(wait))
+        response.data = {"detail": f"Too many requests. Try again in {seconds} second{'s' if seconds > 1 else ''}."}
     return response

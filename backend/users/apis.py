@@ -13,10 +13,9 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
-from rest_framework.throttling import UserRateThrottle
 from rest_framework.views import APIView
 
-from core.throttling import WriteRateThrottle
+from core.throttling import UserRateThrottle, WriteRateThrottle
 from users import selectors, services
 from users.models import User
 from users.serializers import (
@@ -200,7 +199,7 @@ class MeApi(APIView):
 
     @extend_schema(tags=[AUTH_TAG], responses=MeSerializer)
     def get(self, request: Request) -> Response:
-        return Response(MeSerializer(_caller(request)).data)
+        return Response(MeSerializer(selectors.user_me(user=_caller(request))).data)
 
     @extend_schema(
         tags=[AUTH_TAG],

@@ -11,11 +11,12 @@ from typing import Any, cast
 
 from django.conf import settings
 from rest_framework.request import Request
-from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from core.throttling import WindowRateThrottle
 
-class _RateFromSettingsThrottle(SimpleRateThrottle):
+
+class _RateFromSettingsThrottle(WindowRateThrottle):
     def get_rate(self) -> str | None:
         rates: dict[str, str | None] = cast(dict[str, Any], settings.REST_FRAMEWORK)["DEFAULT_THROTTLE_RATES"]
         return rates[self.scope or ""]

@@ -20,7 +20,7 @@ def assert_throttled(response: Any, *, period_seconds: int) -> None:
     retry_after = int(response["Retry-After"])
     assert 1 <= retry_after <= period_seconds
     detail = response.json()["detail"]
-    assert re.fullmatch(r"Too many requests\. Try again in \d+ seconds\.", detail), detail
+    assert re.fullmatch(r"Too many requests\. Try again in \d+ seconds?\.", detail), detail
 
 
 # --- login ----------------------------------------------------------------------------------
