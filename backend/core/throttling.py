@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from django.core.cache import BaseCache
 from redis.exceptions import RedisError
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.throttling import AnonRateThrottle as DrfAnonRateThrottle
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.throttling import UserRateThrottle as DrfUserRateThrottle
@@ -33,15 +34,14 @@ logger = logging.getLogger(__name__)
 
 
 def _redis_client(cache: BaseCache) -> object | None:
-    """The raw Redis client behind a django-redis cache, or None for any other backend."""
+    """The client of a django-redis cache (raw connection and key prefixing), or None for any
+    other backend."""
     client = getattr(cache, "client", None)
-    if client is None or not hasattr(client, "get_client") or not hasattr(client, "make_key"):
-        return None
-    return client
+    return client if hasattr(client, "get_client") else None
 
 
 class WindowRateThrottle(SimpleRateThrottle):
-    """A sliding-window counter with DRF's throttle interface (`rate`, `scope`, `get_cache_key`)."""
+    """A fixed-window counter with DRF's throttle interface (`rate`, `scope`, `get_cache_key`)."""
 
     num_requests: int
     duration: int  # seconds; both set by SimpleRateThrottle.__init__ from the rate
@@ -113,7 +113,7 @@ class WriteRateThrottle(WindowRateThrottle):
     scope = "writes"
 
     def allow_request(self, request: Request, view: APIView) -> bool:
-        if request.method in ("GET", "HEAD", "OPTIONS"):
+        if request.method in SAFE_METHODS:
             return True
         return super().allow_request(request, view)
 

@@ -16,9 +16,9 @@ def is_following_annotation(*, viewer: User | AnonymousUser, user_ref: str = "pk
 
 def user_me(*, user: User) -> User:
     """The signed-in user's whole row, as their own profile shows it. A read's `request.user`
-    carries only what authentication needs (users.authentication); this loads the rest in one
-    query instead of one per field."""
-    return User.objects.get(pk=user.pk)
+    may carry only what authentication needs (users.authentication); then this loads the rest
+    in one query instead of one per field."""
+    return User.objects.get(pk=user.pk) if user.get_deferred_fields() else user
 
 
 def user_get(*, username: str, viewer: User | AnonymousUser) -> User:

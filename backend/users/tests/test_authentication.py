@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from conftest import client_for
 from products.tests.factories import ProductFactory
-from users.authentication import CACHED_FIELDS, forget_cached_user
+from users.authentication import CACHED_FIELDS
 from users.models import User
 from users.tests.factories import UserFactory
 
@@ -80,15 +80,17 @@ def test_own_profile_shows_the_current_row_not_the_cached_one(user: User, other_
 
 
 def test_a_read_that_began_before_a_change_cannot_cache_the_old_row(user: User) -> None:
-    """The change leaves a marker; a request holding the row it read earlier only adds where
-    nothing is, so the next read still goes to the database."""
+    """A request reads the row, the account is deactivated, then that request caches what it
+    read: the marker left by the change keeps the old row out, so the next read refuses."""
     client = client_for(user)
-    forget_cached_user(user.pk)
-    old_values = tuple(getattr(user, field) for field in CACHED_FIELDS)
+    markers_expired(user)
+    row_read_before = tuple(getattr(user, field) for field in CACHED_FIELDS)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
 
-    assert cache.add(f"auth-user:v1:{user.pk}", old_values, 60) is False
-    User.objects.filter(pk=user.pk).update(is_active=False)  # as if saved with its signal
-    forget_cached_user(user.pk)
+    stored = cache.add(f"auth-user:v1:{user.pk}", row_read_before, 60)  # what the late request does
+
+    assert stored is False
     assert client.get("/api/notifications/").status_code == 401
 
 
