@@ -2,6 +2,7 @@
 from the other work running on it (which skews every figure of a load test).
 
     .venv/bin/python bench/cpu.py        # DATABASE_URL and REDIS_URL as for `make bench` (full scale)
+    .venv/bin/python bench/cpu.py --profile "signed-in product page"   # where one request's time goes
 
 Each request goes through Django's WSGI handler in this process, with the production settings
 and the benchmark's URLs, and is repeated; the time counted is this process's CPU time (the
@@ -37,6 +38,9 @@ os.environ.update(
     }
 )
 REPEAT = 300
+# `cpu.py --profile "signed-in product page"`: a cProfile of the first request whose name holds the words.
+PROFILE = sys.argv[sys.argv.index("--profile") + 1] if "--profile" in sys.argv else ""
+PROFILE_LINES = 45
 
 
 def main() -> None:
@@ -93,6 +97,17 @@ def main() -> None:
         (f"uncached search: {fixtures.typo_word}", call(f"/api/search/products/?q={fixtures.typo_word}"), False),
         ("uncached suggestions", call(f"/api/search/suggest/?q={fixtures.rare_word[:3]}"), False),
     ]
+    if PROFILE:
+        import cProfile
+        import pstats
+
+        name, run, _cached = next(row for row in rows if PROFILE in row[0])
+        cpu_ms(run)
+        profiler = cProfile.Profile(time.process_time)
+        profiler.runcall(lambda: [run() for _ in range(REPEAT)])
+        print(f"{name}: the {PROFILE_LINES} functions with the most CPU time, their callees included")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(PROFILE_LINES)
+        return
     print(f"{'request':<52} {'CPU ms':>7}")
     for name, run, cached in rows:
         if cached:

@@ -16,9 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import BigIntegerField, F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
@@ -36,6 +35,7 @@ from uploads.selectors import upload_urls_unknown
 from users.models import User
 
 SLUG_BASE_MAX_LENGTH = 120
+MAX_ID = BigIntegerField.MAX_BIGINT
 SLUG_ATTEMPTS = 5
 # The fields product_update may write: never the counters, which other writers change with F().
 UPDATABLE_FIELDS = (
@@ -289,6 +289,37 @@ class ProductView:
         return {"upvote_count": self.upvote_count, "view_count": self.view_count, "comment_count": self.comment_count}
 
 
+# Placeholders compiled into the statement of product_view_record, then replaced by the
+# request's product id and viewer id: no real id is negative.
+_ANY_PRODUCT = -1_000_000_000_001
+_ANY_VIEWER = -1_000_000_000_002
+_VIEW_STATEMENTS: dict[tuple[str, str], tuple[str, tuple[object, ...]]] = {}
+
+
+def _view_statement(viewer: User | AnonymousUser) -> tuple[str, tuple[object, ...]]:
+    """The UPDATE that counts a view, built by the ORM from product_visible_q once per kind of
+    viewer (anonymous, member, staff) and database, then reused: compiling the visibility
+    filter cost about a fifth of a product page's CPU time."""
+    kind = "staff" if viewer.is_staff else "member" if viewer.is_authenticated else "anonymous"
+    key = (connection.vendor, kind)
+    if key not in _VIEW_STATEMENTS:
+        template: User | AnonymousUser = (
+            AnonymousUser() if kind == "anonymous" else User(pk=_ANY_VIEWER, is_staff=kind == "staff")
+        )
+        query = Product.objects.filter(product_visible_q(user=template), pk=_ANY_PRODUCT).query
+        where, params = query.get_compiler(connection=connection).compile(query.where)
+        table = connection.ops.quote_name(Product._meta.db_table)
+        unhurried = ""
+        if connection.vendor == "postgresql":
+            unhurried = "FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unhurried "
+        statement = (
+            f"UPDATE {table} SET view_count = view_count + 1 {unhurried}"  # noqa: S608 - built by the ORM
+            f"WHERE {where} RETURNING upvote_count, view_count, comment_count, status, is_hidden"
+        )
+        _VIEW_STATEMENTS[key] = (statement, tuple(params))
+    return _VIEW_STATEMENTS[key]
+
+
 def product_view_record(*, product_id: int, viewer: User | AnonymousUser) -> ProductView | None:
     """Counts one view of the product by `viewer` and returns its counters as they are right
     after, in one statement; None, counting nothing, when `viewer` may not see it
@@ -300,21 +331,15 @@ def product_view_record(*, product_id: int, viewer: User | AnonymousUser) -> Pro
     a second updates one row, and each update holding the row's lock through a disk flush
     would queue them all. A crash could lose the last fraction of a second of views, never
     anything else. Call it outside a transaction."""
-    visible = Product.objects.filter(product_visible_q(user=viewer), pk=product_id).values("pk")
-    try:
-        subquery, params = visible.query.sql_with_params()
-    except EmptyResultSet:  # an id no product can have
+    if not 0 < product_id <= MAX_ID:  # an id no product can have
         return None
-    table = connection.ops.quote_name(Product._meta.db_table)
-    unhurried = ""
-    if connection.vendor == "postgresql":
-        unhurried = "FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unhurried "
+    statement, template_params = _view_statement(viewer)
+    params = [
+        product_id if value == _ANY_PRODUCT else viewer.pk if value == _ANY_VIEWER else value
+        for value in template_params
+    ]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET view_count = view_count + 1 {unhurried}"  # noqa: S608 - built by the ORM
-            f"WHERE {table}.id IN ({subquery}) RETURNING upvote_count, view_count, comment_count, status, is_hidden",
-            params,
-        )
+        cursor.execute(statement, params)
         row = cursor.fetchone()
     if row is None:
         return None
