@@ -14,6 +14,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, connection, transaction
@@ -293,10 +294,10 @@ class ProductView:
 # request's product id and viewer id: no real id is negative.
 _ANY_PRODUCT = -1_000_000_000_001
 _ANY_VIEWER = -1_000_000_000_002
-_VIEW_STATEMENTS: dict[tuple[str, str], tuple[str, tuple[object, ...]]] = {}
+_VIEW_STATEMENTS: dict[tuple[str, str], tuple[str, tuple[Any, ...]]] = {}
 
 
-def _view_statement(viewer: User | AnonymousUser) -> tuple[str, tuple[object, ...]]:
+def _view_statement(viewer: User | AnonymousUser) -> tuple[str, tuple[Any, ...]]:
     """The UPDATE that counts a view, built by the ORM from product_visible_q once per kind of
     viewer (anonymous, member, staff) and database, then reused: compiling the visibility
     filter cost about a fifth of a product page's CPU time."""
