@@ -15,17 +15,24 @@ class NotificationSerializer(serializers.ModelSerializer[Notification]):
     """Something another user did that concerns the caller: a comment on their product, a reply
     to their comment, an upvote of their product, or following them."""
 
-    # The actor's `is_following` comes from the `actor_is_following` annotation of
+    # The actor's `is_following` and `product_title` come from the annotations of
     # notifications.selectors.notification_list.
 
     actor = UserPublicSerializer(read_only=True)
     product = serializers.IntegerField(source="product_id", read_only=True, allow_null=True)
+    product_title = serializers.SerializerMethodField(
+        help_text="The title of `product`, for saying which product this is about; null without a product "
+        "or when the caller may no longer see it."
+    )
     comment = serializers.IntegerField(source="comment_id", read_only=True, allow_null=True)
 
     class Meta:
         model = Notification
-        fields = ("id", "verb", "actor", "product", "comment", "read", "created_at")
+        fields = ("id", "verb", "actor", "product", "product_title", "comment", "read", "created_at")
         read_only_fields = fields
+
+    def get_product_title(self, instance: Notification) -> str | None:
+        return getattr(instance, "product_title", None)
 
     def to_representation(self, instance: Notification) -> dict[str, Any]:
         instance.actor.is_following = bool(getattr(instance, "actor_is_following", False))  # type: ignore[attr-defined]

@@ -15,12 +15,13 @@ from core.fast_output import compile_output
 from core.http_cache import SharedCache, SharedCacheMixin, private_response
 from core.permissions import IsAuthorOrReadOnly
 from core.throttling import WriteRateThrottle
-from products.filters import ProductFilter
+from products.filters import OwnProductFilter, ProductFilter
 from products.models import Product
 from products.selectors import (
     PRODUCT_NOT_FOUND_MESSAGE,
     product_get_visible,
     product_list_feed,
+    product_list_own,
     product_list_published,
     product_list_upvoted_by,
     viewer_marks,
@@ -195,4 +196,20 @@ class FeedApi(GenericAPIView[Product]):
     @extend_schema(operation_id="feed_list", responses=ProductSerializer(many=True))
     def get(self, request: Request) -> Response:
         page = self.paginate_queryset(self.get_queryset()) or []
+        return self.get_paginated_response([product_output(product) for product in page])
+
+
+class OwnProductsApi(GenericAPIView[Product]):
+    """The caller's own products of every status (drafts too), newest first: their "Your products" page."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = ProductSerializer
+    filterset_class = OwnProductFilter
+
+    def get_queryset(self) -> QuerySet[Product]:
+        return product_list_own(user=_signed_in(self.request))
+
+    @extend_schema(operation_id="auth_me_products_list", responses=ProductSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset())) or []
         return self.get_paginated_response([product_output(product) for product in page])

@@ -5,7 +5,7 @@ import datetime as dt
 import django_filters
 from django.db.models import QuerySet
 
-from products.models import Product
+from products.models import Product, ProductStatus
 from products.selectors import PRODUCT_ORDERINGS
 
 ORDERING_CHOICES = [(name, name) for name in PRODUCT_ORDERINGS]
@@ -53,3 +53,18 @@ class ProductFilter(django_filters.FilterSet):
 
     def filter_ordering(self, queryset: QuerySet[Product], name: str, value: str) -> QuerySet[Product]:
         return queryset.order_by(*PRODUCT_ORDERINGS[value])
+
+
+class OwnProductFilter(django_filters.FilterSet):
+    """The query parameters of GET /api/auth/me/products/ (the caller's own products)."""
+
+    status = django_filters.ChoiceFilter(
+        choices=ProductStatus.choices,
+        empty_label=None,
+        error_messages={"invalid_choice": "Choose the status among draft, published and archived."},
+        help_text="Only products with this status: draft, published or archived.",
+    )
+
+    class Meta:
+        model = Product
+        fields: list[str] = []

@@ -36,15 +36,19 @@ def product_list_queryset(*, viewer: User | AnonymousUser) -> QuerySet[Product]:
     )
 
 
-def product_visible_q(*, user: User | AnonymousUser) -> Q:
+def product_visible_q(*, user: User | AnonymousUser, through: str = "") -> Q:
     """Published, unhidden products for everybody; an author also sees their own drafts,
     archived and hidden products; staff also see archived and hidden ones (moderation), but a
-    draft is its author's alone, as the contract says."""
+    draft is its author's alone, as the contract says.
+
+    `through` prefixes every lookup, to ask the same of a related product (`"product__"`)."""
+    published = Q(**{f"{through}status": ProductStatus.PUBLISHED, f"{through}is_hidden": False})  # PUBLISHED
     if not user.is_authenticated:
-        return PUBLISHED
+        return published
+    mine = Q(**{f"{through}author_id": user.pk})
     if user.is_staff:
-        return PUBLISHED | Q(author_id=user.pk) | ~Q(status=ProductStatus.DRAFT)
-    return PUBLISHED | Q(author_id=user.pk)
+        return published | mine | ~Q(**{f"{through}status": ProductStatus.DRAFT})
+    return published | mine
 
 
 def product_get_visible(*, product_id: int, user: User | AnonymousUser) -> Product:
@@ -80,6 +84,13 @@ def product_list_upvoted_by(*, user: User, viewer: User | AnonymousUser) -> Quer
         .annotate(upvoted_at=F("upvotes__created_at"))
         .order_by("-upvoted_at", "-id")
     )
+
+
+def product_list_own(*, user: User) -> QuerySet[Product]:
+    """All of `user`'s own products — drafts, published, archived, hidden by moderation — the
+    newest first. By creation, not by last edit: a product keeps its place while its maker
+    edits it, so following `next` still visits each product once."""
+    return product_list_queryset(viewer=user).filter(author_id=user.pk).order_by("-created_at", "-id")
 
 
 def viewer_marks(*, viewer: User, product_ids: Collection[int], user_ids: Collection[int]) -> ViewerMarks:

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from products.apis import FeedApi, ProductDetailApi, ProductListApi, ProductUpvoteApi, UserUpvotedProductsApi
+from products.apis import (
+    FeedApi,
+    OwnProductsApi,
+    ProductDetailApi,
+    ProductListApi,
+    ProductUpvoteApi,
+    UserUpvotedProductsApi,
+)
 
 urlpatterns = [
     path("products/", ProductListApi.as_view(), name="product-list"),
@@ -8,4 +15,6 @@ urlpatterns = [
     path("products/<int:product_id>/upvote/", ProductUpvoteApi.as_view(), name="product-upvote"),
     path("feed/", FeedApi.as_view(), name="feed"),
     path("users/<str:username>/upvotes/", UserUpvotedProductsApi.as_view(), name="user-upvotes"),
+    # Under /api/auth/me/ with the rest of the caller's own account (users.urls has no such path).
+    path("auth/me/products/", OwnProductsApi.as_view(), name="auth-me-products"),
 ]

@@ -156,11 +156,12 @@ describe('Vitrin in a real browser', { concurrency: 1 }, () => {
     const { page } = makerTab
     await page.goto('/')
     await page.getByRole('link', { name: /^Notifications, [1-9]\d* unread$/ }).click()
-    await page.getByRole('link', { name: /commented on your product/ }).waitFor()
-    await page.getByRole('link', { name: /upvoted your product/ }).waitFor()
+    // Each notification names the product it is about.
+    await page.getByRole('link', { name: new RegExp(`commented on ${productTitle}$`) }).waitFor()
+    await page.getByRole('link', { name: new RegExp(`upvoted ${productTitle}$`) }).waitFor()
     await visitChecks(makerTab, 'notifications')
 
-    await page.getByRole('link', { name: /commented on your product/ }).click()
+    await page.getByRole('link', { name: new RegExp(`commented on ${productTitle}$`) }).click()
     await page.waitForURL(/#comment-\d+$/)
     const thread = page.locator('[id^="comment-"]', { hasText: commentText }).first()
     await thread.getByRole('button', { name: 'Reply', exact: true }).first().click()
@@ -249,6 +250,19 @@ describe('Vitrin in a real browser', { concurrency: 1 }, () => {
     await page.waitForURL(/\/products\/\d+\//)
     await page.getByText('only you can see it').waitFor()
     const draftPath = new URL(page.url()).pathname
+
+    // The maker finds the draft again in their list of drafts, which opens it in the editor.
+    await page.getByRole('link', { name: 'All your drafts' }).click()
+    await page.waitForURL(/\/me\/products\?status=draft$/)
+    await page.getByRole('link', { name: `Secret ${productTitle}`, exact: true }).waitFor()
+    await visitChecks(makerTab, 'own-products-drafts')
+    await page.getByRole('link', { name: 'Published', exact: true }).click()
+    await page.getByRole('link', { name: productTitle, exact: true }).waitFor()
+    assert.equal(await page.getByRole('link', { name: `Secret ${productTitle}`, exact: true }).count(), 0)
+    await page.getByRole('link', { name: 'Drafts', exact: true }).click()
+    await page.getByRole('link', { name: `Secret ${productTitle}`, exact: true }).click()
+    await page.waitForURL(new RegExp(`${draftPath.split('/').slice(0, 3).join('/')}/edit$`))
+    await page.getByRole('button', { name: 'Save as draft' }).waitFor()
 
     const other = voterTab.page
     await other.goto(draftPath)

@@ -20,6 +20,7 @@ const PasswordChangePage = lazy(() => import('./components/pages/auth/password-c
 const ProfilePage = lazy(() => import('./components/pages/profile/profile-page'))
 const ProfileEditPage = lazy(() => import('./components/pages/profile/profile-edit-page'))
 const NotificationsPage = lazy(() => import('./components/pages/notifications/notifications-page'))
+const OwnProductsPage = lazy(() => import('./components/pages/own-products/own-products-page'))
 const NotFoundPage = lazy(() => import('./components/pages/not-found/not-found-page'))
 
 export const routes: RouteObject[] = [
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: 'users/:username', Component: ProfilePage },
       { path: 'users/:username/:tab', Component: ProfilePage },
       { path: 'notifications', Component: NotificationsPage },
+      { path: 'me/products', Component: OwnProductsPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

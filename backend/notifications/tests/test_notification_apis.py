@@ -6,8 +6,11 @@ from pytest_django import DjangoAssertNumQueries
 from rest_framework.test import APIClient
 
 from comments.tests.factories import CommentFactory
+from conftest import client_for
 from notifications.models import Notification, NotificationVerb
 from notifications.tests.factories import NotificationFactory
+from products.models import Product, ProductStatus
+from products.tests.factories import ProductFactory
 from products.tests.helpers import collect_pages, ids, iso, user_json
 from users.models import Follow, User
 
@@ -19,12 +22,14 @@ READ = "/api/notifications/read/"
 
 
 def notification_json(notification: Notification, *, is_following: bool = False) -> dict[str, Any]:
-    notification = Notification.objects.select_related("actor").get(pk=notification.pk)
+    """The Notification object of the contract, for a product its recipient may see (or none)."""
+    notification = Notification.objects.select_related("actor", "product").get(pk=notification.pk)
     return {
         "id": notification.pk,
         "verb": notification.verb,
         "actor": user_json(notification.actor, is_following=is_following),
         "product": notification.product_id,
+        "product_title": notification.product.title if notification.product else None,
         "comment": notification.comment_id,
         "read": notification.read,
         "created_at": iso(notification.created_at),
@@ -75,6 +80,76 @@ def test_pages_visit_every_notification_once(user: User, user_client: APIClient)
     assert ids(everything) == [notification.pk for notification in reversed(made)]
 
 
+def test_each_notification_names_its_product(user: User, user_client: APIClient) -> None:
+    product = ProductFactory.create(author=user, title="Notion")
+    comment = CommentFactory.create(product=product)
+    upvoted = NotificationFactory.create(recipient=user, product=product)
+    commented = NotificationFactory.create(
+        recipient=user, actor=comment.author, verb=NotificationVerb.COMMENT, product=product, comment=comment
+    )
+    followed = NotificationFactory.create(recipient=user, verb=NotificationVerb.FOLLOW, product=None)
+
+    results = user_client.get(LIST).json()["results"]
+
+    assert [(item["id"], item["product"], item["product_title"]) for item in results] == [
+        (followed.pk, None, None),
+        (commented.pk, product.pk, "Notion"),
+        (upvoted.pk, product.pk, "Notion"),
+    ]
+
+
+def test_the_title_follows_the_product_after_a_rename(user: User, user_client: APIClient) -> None:
+    product = ProductFactory.create(author=user, title="Before")
+    NotificationFactory.create(recipient=user, product=product)
+    Product.objects.filter(pk=product.pk).update(title="Renamed")
+
+    assert user_client.get(LIST).json()["results"][0]["product_title"] == "Renamed"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"status": ProductStatus.DRAFT}, {"status": ProductStatus.ARCHIVED}, {"is_hidden": True}],
+    ids=["back-to-draft", "archived", "hidden"],
+)
+def test_a_product_the_recipient_may_no_longer_see_is_not_named(
+    user: User, user_client: APIClient, change: dict[str, Any]
+) -> None:
+    # A reply on somebody else's product, which its maker then takes out of the window.
+    product = ProductFactory.create(title="Secret plans")
+    mine = CommentFactory.create(product=product, author=user)
+    reply = CommentFactory.create(parent=mine)
+    NotificationFactory.create(
+        recipient=user, actor=reply.author, verb=NotificationVerb.REPLY, product=product, comment=reply
+    )
+    Product.objects.filter(pk=product.pk).update(**change)
+
+    item = user_client.get(LIST).json()["results"][0]
+
+    assert (item["product"], item["product_title"], item["comment"]) == (product.pk, None, reply.pk)
+
+
+@pytest.mark.parametrize("change", [{"status": ProductStatus.ARCHIVED}, {"is_hidden": True}])
+def test_the_maker_still_sees_the_title_of_their_archived_or_hidden_product(
+    user: User, user_client: APIClient, change: dict[str, Any]
+) -> None:
+    product = ProductFactory.create(author=user)
+    notification = NotificationFactory.create(recipient=user, product=product)
+    Product.objects.filter(pk=product.pk).update(**change)
+
+    assert user_client.get(LIST).json()["results"] == [notification_json(notification)]
+
+
+def test_an_upvote_through_the_api_names_the_product(user: User, other_user: User, user_client: APIClient) -> None:
+    product = ProductFactory.create(author=user, title="Notion")
+
+    assert client_for(other_user).post(f"/api/products/{product.pk}/upvote/").status_code == 200
+
+    results = user_client.get(LIST).json()["results"]
+    assert [(item["verb"], item["actor"]["id"], item["product_title"]) for item in results] == [
+        ("upvote", other_user.pk, "Notion")
+    ]
+
+
 @pytest.mark.parametrize(("count", "page_size"), [(1, 20), (30, 5), (30, 20)])
 def test_a_page_costs_a_fixed_number_of_queries(
     user: User,
@@ -83,10 +158,13 @@ def test_a_page_costs_a_fixed_number_of_queries(
     count: int,
     page_size: int,
 ) -> None:
-    for _ in range(count):
-        NotificationFactory.create(recipient=user)
+    for index in range(count):
+        if index % 3 == 2:
+            NotificationFactory.create(recipient=user, verb=NotificationVerb.FOLLOW, product=None)
+        else:
+            NotificationFactory.create(recipient=user)
 
-    with django_assert_num_queries(2):  # the caller, the page with its actors
+    with django_assert_num_queries(2):  # the caller, the page with its actors and product titles
         response = user_client.get(f"{LIST}?page_size={page_size}")
 
     assert len(response.json()["results"]) == min(count, page_size)

@@ -81,6 +81,7 @@ export function makeNotification(overrides: Partial<Notification> = {}): Notific
     verb: 'comment',
     actor: makeUser(),
     product: 1,
+    product_title: 'Lamp',
     comment: 3,
     read: false,
     created_at: '2026-01-02T10:00:00Z',

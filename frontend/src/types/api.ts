@@ -77,6 +77,23 @@ export interface paths {
         patch: operations["auth_me_partial_update"];
         trace?: never;
     };
+    "/api/auth/me/products/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's own products of every status (drafts too), newest first: their "Your products" page. */
+        get: operations["auth_me_products_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password/change/": {
         parameters: {
             query?: never;
@@ -702,6 +719,8 @@ export interface components {
             readonly created_at: string;
             readonly id: number;
             readonly product: number | null;
+            /** @description The title of `product`, for saying which product this is about; null without a product or when the caller may no longer see it. */
+            readonly product_title: string | null;
             readonly read: boolean;
             readonly verb: components["schemas"]["NotificationVerbEnum"];
         };
@@ -1170,6 +1189,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    auth_me_products_list: {
+        parameters: {
+            query?: {
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+                /**
+                 * @description Only products with this status: draft, published or archived.
+                 *
+                 *     * `draft` - Draft
+                 *     * `published` - Published
+                 *     * `archived` - Archived
+                 */
+                status?: "archived" | "draft" | "published";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProductList"];
                 };
             };
         };

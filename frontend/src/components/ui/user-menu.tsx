@@ -56,6 +56,9 @@ export function UserMenu({ user }: { user: Me }) {
           <Link className={item} to={`/users/${user.username}`}>
             Your profile
           </Link>
+          <Link className={item} to="/me/products">
+            Your products
+          </Link>
           <Link className={item} to="/submit">
             Submit a product
           </Link>

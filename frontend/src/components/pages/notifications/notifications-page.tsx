@@ -20,6 +20,24 @@ const VERBS: Record<Notification['verb'], string> = {
   follow: 'started following you',
 }
 
+/** The same, naming the product: "upvoted Notion". */
+const VERBS_ON: Record<Exclude<Notification['verb'], 'follow'>, string> = {
+  comment: 'commented on',
+  reply: 'replied to your comment on',
+  upvote: 'upvoted',
+}
+
+/** What happened, with the product's title when the API gives it (null: no product, or one you may no longer see). */
+function WhatHappened({ notification }: { notification: Notification }) {
+  const { verb, product_title: title } = notification
+  if (verb === 'follow' || !title) return <>{VERBS[verb]}</>
+  return (
+    <>
+      {VERBS_ON[verb]} <strong className="break-words">{title}</strong>
+    </>
+  )
+}
+
 function targetOf(notification: Notification): string {
   if (notification.verb === 'follow' || notification.product === null) return `/users/${notification.actor.username}`
   const anchor = notification.comment ? `#comment-${notification.comment}` : ''
@@ -77,7 +95,7 @@ function NotificationList() {
                       className="after:absolute after:inset-0 after:rounded-3xl"
                       onClick={() => !notification.read && markRead.mutate([notification.id])}
                     >
-                      <strong>{displayName(notification.actor)}</strong> {VERBS[notification.verb]}
+                      <strong>{displayName(notification.actor)}</strong> <WhatHappened notification={notification} />
                     </Link>
                   </p>
                   <p className="text-xs text-muted">

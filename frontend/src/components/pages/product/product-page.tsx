@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { useDocumentTitle } from '../../../hooks/use-document-title'
 import { useSession } from '../../../hooks/use-session'
 import { ApiError } from '../../../services/api'
@@ -48,14 +48,7 @@ function ProductDetails({ product }: { product: Product }) {
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
       <article className="min-w-0">
-        {product.status !== 'published' && (
-          <p className="mb-6 rounded-2xl border border-brass/40 bg-brass-soft px-4 py-3 text-sm text-brass">
-            This is a <strong>{product.status}</strong>: only you can see it.{' '}
-            <Link to={`/products/${product.id}/edit`} className="font-semibold underline">
-              Edit and publish it
-            </Link>
-          </p>
-        )}
+        {product.status !== 'published' && <UnlistedNotice product={product} isAuthor={isAuthor} />}
         <header className="flex flex-col gap-5 sm:flex-row sm:items-start">
           <ProductCover product={product} size={96} eager className="size-20 sm:size-24" />
           <div className="min-w-0 flex-1">
@@ -159,5 +152,28 @@ function ProductSkeleton() {
       </div>
       <Skeleton className="h-56 rounded-3xl" />
     </div>
+  )
+}
+
+/** Above a draft or an archived product, seen by its maker (and staff, for archived ones). */
+function UnlistedNotice({ product, isAuthor }: { product: Product; isAuthor: boolean }) {
+  const location = useLocation()
+  const justSaved = product.status === 'draft' && (location.state as { saved?: string } | null)?.saved === 'draft'
+  return (
+    <p role={justSaved ? 'status' : undefined} className="mb-6 rounded-2xl border border-brass/40 bg-brass-soft px-4 py-3 text-sm text-brass">
+      {justSaved && <strong>Draft saved. </strong>}
+      This is {product.status === 'archived' ? 'an' : 'a'} <strong>{product.status}</strong>: only you can see it.{' '}
+      <Link to={`/products/${product.id}/edit`} className="font-semibold underline">
+        Edit and publish it
+      </Link>
+      {isAuthor && (
+        <>
+          {' · '}
+          <Link to={`/me/products?status=${product.status}`} className="font-semibold underline">
+            {product.status === 'draft' ? 'All your drafts' : 'All your archived products'}
+          </Link>
+        </>
+      )}
+    </p>
   )
 }

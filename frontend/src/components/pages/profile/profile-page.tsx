@@ -104,9 +104,14 @@ function ProfileHeader({ user }: { user: PublicUser }) {
       </div>
       <div>
         {me?.id === user.id ? (
-          <ButtonLink to="/settings/profile" variant="secondary">
-            Edit profile
-          </ButtonLink>
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink to="/me/products" variant="secondary">
+              Your products
+            </ButtonLink>
+            <ButtonLink to="/settings/profile" variant="secondary">
+              Edit profile
+            </ButtonLink>
+          </div>
         ) : (
           <FollowButton user={user} />
         )}

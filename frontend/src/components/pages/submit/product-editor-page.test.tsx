@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { makeMe, makeProduct } from '../../../test/factories'
+import { makeMe, makeProduct, makeUser } from '../../../test/factories'
 import { currentPath, renderApp, signInAs } from '../../../test/render'
 import { API, page, server } from '../../../test/server'
 
@@ -24,7 +24,9 @@ describe('submitting a product', () => {
   })
 
   it('uploads an image, adds tags and saves a draft', async () => {
-    signInAs(makeMe())
+    const me = makeMe()
+    signInAs(me)
+    const draft = makeProduct({ id: 42, slug: 'my-lamp', title: 'My lamp', status: 'draft', published_at: null, author: makeUser({ id: me.id, username: me.username }) })
     let sent: Record<string, unknown> | null = null
     server.use(
       http.post(`${API}/uploads/`, () =>
@@ -32,9 +34,9 @@ describe('submitting a product', () => {
       ),
       http.post(`${API}/products/`, async ({ request }) => {
         sent = (await request.json()) as Record<string, unknown>
-        return HttpResponse.json(makeProduct({ id: 42, slug: 'my-lamp', status: 'draft' }), { status: 201 })
+        return HttpResponse.json(draft, { status: 201 })
       }),
-      http.get(`${API}/products/42/`, () => HttpResponse.json(makeProduct({ id: 42, slug: 'my-lamp', status: 'draft' }))),
+      http.get(`${API}/products/42/`, () => HttpResponse.json(draft)),
       http.get(`${API}/products/42/comments/`, () => HttpResponse.json(page([]))),
       http.get(`${API}/products/`, () => HttpResponse.json(page([]))),
     )
@@ -53,6 +55,9 @@ describe('submitting a product', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save as draft' }))
 
     await waitFor(() => expect(currentPath()).toBe('/products/42/my-lamp'))
+    // The maker is told it is saved, and where to find it again.
+    expect(await screen.findByRole('status')).toHaveTextContent('Draft saved. This is a draft: only you can see it.')
+    expect(screen.getByRole('link', { name: 'All your drafts' })).toHaveAttribute('href', '/me/products?status=draft')
     expect(sent).toMatchObject({
       title: 'My lamp',
       tagline: 'Light for tabs',

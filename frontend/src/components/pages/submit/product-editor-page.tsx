@@ -28,6 +28,11 @@ function EditorShell({ title, subtitle, children }: { title: string; subtitle: s
   )
 }
 
+/** What the product page is told after a save: a saved draft gets a confirmation and the way to find it again. */
+function savedState(product: Product): { saved: 'draft' } | null {
+  return product.status === 'draft' ? { saved: 'draft' } : null
+}
+
 function NewProduct() {
   useDocumentTitle('Submit a product')
   const navigate = useNavigate()
@@ -38,7 +43,7 @@ function NewProduct() {
         initial={EMPTY_PRODUCT}
         onSubmit={async (input) => {
           const product = await save.mutateAsync(input)
-          void navigate(productPath(product))
+          void navigate(productPath(product), { state: savedState(product) })
         }}
       />
     </EditorShell>
@@ -80,7 +85,7 @@ function EditProduct({ id }: { id: number }) {
         status={product.data.status}
         onSubmit={async (input) => {
           const saved = await save.mutateAsync(input)
-          void navigate(productPath(saved))
+          void navigate(productPath(saved), { state: savedState(saved) })
         }}
       />
     </EditorShell>
