@@ -42,8 +42,9 @@ frontend-deps:
 web: frontend-deps
 	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm run build --silent; fi
 
-lint: backend-deps
+lint: backend-deps frontend-deps
 	cd $(BACKEND) && $(CURDIR)/$(VENV)/bin/ruff check . && $(CURDIR)/$(VENV)/bin/ruff format --check .
+	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm run --silent lint; fi
 
 typecheck: backend-deps
 	cd $(BACKEND) && $(CURDIR)/$(VENV)/bin/mypy .

@@ -59,7 +59,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill()
+  chrome.kill()
   await backend.stop()
 }
 process.exit(failed ? 1 : 0)

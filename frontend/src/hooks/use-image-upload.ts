@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { checkImageFile, uploadImage } from '../services/uploads/upload-image'
 import type { Upload } from '../types/models'
 import { errorMessage } from '../utils/error-message'
+import { useLatest } from './use-latest'
 
 export interface UploadState {
   /** A local preview of the file while it uploads. */
@@ -17,8 +18,7 @@ const IDLE: UploadState = { preview: null, progress: 0, uploading: false, error:
 export function useImageUpload(onUploaded: (upload: Upload) => void) {
   const [state, setState] = useState<UploadState>(IDLE)
   const controller = useRef<AbortController | null>(null)
-  const callback = useRef(onUploaded)
-  callback.current = onUploaded
+  const callback = useLatest(onUploaded)
 
   useEffect(() => () => controller.current?.abort(), [])
   useEffect(() => {
@@ -49,7 +49,7 @@ export function useImageUpload(onUploaded: (upload: Upload) => void) {
       if (abort.signal.aborted) return
       setState({ ...IDLE, error: errorMessage(error) })
     }
-  }, [])
+  }, [callback])
 
   const cancel = useCallback(() => {
     controller.current?.abort()

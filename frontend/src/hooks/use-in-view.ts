@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react'
+import { useLatest } from './use-latest'
 
 /** Calls `onEnter` each time the returned element scrolls into view (near the bottom edge). */
 export function useInView<T extends Element>(onEnter: () => void, enabled = true) {
   const ref = useRef<T | null>(null)
-  const callback = useRef(onEnter)
-  callback.current = onEnter
+  const callback = useLatest(onEnter)
   useEffect(() => {
     const element = ref.current
     if (!element || !enabled || typeof IntersectionObserver === 'undefined') return
@@ -16,6 +16,6 @@ export function useInView<T extends Element>(onEnter: () => void, enabled = true
     )
     observer.observe(element)
     return () => observer.disconnect()
-  }, [enabled])
+  }, [enabled, callback])
   return ref
 }

@@ -53,10 +53,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate()
   const location = useLocation()
   const [user, setUser] = useState<Me | null>(null)
-  const [status, setStatus] = useState<SessionStatus>(() => (readHint() ? 'loading' : 'anonymous'))
+  // Read once: a previous visit left a hint that a session may be restored from the refresh cookie.
+  const [restore] = useState(readHint)
+  const [status, setStatus] = useState<SessionStatus>(restore ? 'loading' : 'anonymous')
 
   useEffect(() => {
-    if (status !== 'loading') return
+    if (!restore) return
     let cancelled = false
     void (async () => {
       const token = await restoreAccessToken()
@@ -69,8 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true
     }
-    // Runs once, on the first page load.
-  }, [])
+  }, [restore])
 
   const signedIn = useCallback(
     (me: Me) => {

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, type RenderResult } from '@testing-library/react'
+import { useLayoutEffect } from 'react'
 import { http, HttpResponse } from 'msw'
 import { MemoryRouter, useLocation } from 'react-router'
 import { AppRoutes } from '../router'
@@ -14,7 +15,9 @@ export function createTestQueryClient(): QueryClient {
 let currentLocation = ''
 function LocationProbe() {
   const location = useLocation()
-  currentLocation = `${location.pathname}${location.search}`
+  useLayoutEffect(() => {
+    currentLocation = `${location.pathname}${location.search}`
+  })
   return null
 }
 

@@ -51,6 +51,8 @@ export default function CommentForm({ label, submitLabel, initial = '', autoFocu
       <textarea
         id={id}
         rows={3}
+        // Only a reply or an edit the reader has just opened takes the focus, never a page load.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus={autoFocus}
         placeholder={label}
         aria-invalid={Boolean(error)}

@@ -1,5 +1,6 @@
 import { useRef } from 'react'
 import { useImageUpload } from '../../hooks/use-image-upload'
+import { useLatest } from '../../hooks/use-latest'
 import { ACCEPTED_IMAGE_TYPES } from '../../services/uploads/upload-image'
 import { Button } from '../ui/button'
 import { ChevronLeftIcon, ChevronRightIcon, PlusIcon, TrashIcon } from '../ui/icons'
@@ -23,8 +24,7 @@ function move<T>(items: T[], from: number, to: number): T[] {
 /** The product's gallery: add images one by one, remove them, move them earlier or later. */
 export function GalleryEditor({ value, onChange, error }: GalleryEditorProps) {
   const input = useRef<HTMLInputElement>(null)
-  const latest = useRef(value)
-  latest.current = value
+  const latest = useLatest(value)
   const upload = useImageUpload((result) => onChange([...latest.current, result.url].slice(0, MAX_GALLERY)))
   const full = value.length >= MAX_GALLERY
   const message = upload.error || error
@@ -37,7 +37,7 @@ export function GalleryEditor({ value, onChange, error }: GalleryEditorProps) {
       <ol className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {value.map((image, index) => (
           <li key={`${image}-${index}`} className="relative overflow-hidden rounded-2xl border border-line bg-sunken">
-            <img src={image} alt={`Gallery image ${index + 1}`} width={240} height={150} className="aspect-[16/10] w-full object-cover" />
+            <img src={image} alt={`Gallery item ${index + 1}`} width={240} height={150} className="aspect-[16/10] w-full object-cover" />
             <div className="absolute inset-x-1.5 bottom-1.5 flex justify-between">
               <span className="flex gap-1">
                 <button type="button" className={iconButton} disabled={index === 0} onClick={() => onChange(move(value, index, index - 1))} aria-label={`Move image ${index + 1} earlier`}>
@@ -55,7 +55,7 @@ export function GalleryEditor({ value, onChange, error }: GalleryEditorProps) {
         ))}
         {upload.uploading && upload.preview && (
           <li className="relative overflow-hidden rounded-2xl border border-line bg-sunken p-2">
-            <img src={upload.preview} alt="Image being uploaded" className="aspect-[16/10] w-full rounded-xl object-cover opacity-60" />
+            <img src={upload.preview} alt="Preview of the upload" className="aspect-[16/10] w-full rounded-xl object-cover opacity-60" />
             <div className="mt-2">
               <UploadProgress progress={upload.progress} label="Uploading gallery image" />
             </div>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
-import { Controller, useForm } from 'react-hook-form'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod'
 import { useCategories } from '../../services/categories/get-categories'
 import type { ProductInput } from '../../services/products/save-product'
@@ -54,11 +54,11 @@ export function ProductForm({ initial, status, onSubmit }: ProductFormProps) {
   const categories = useCategories()
   const [formError, setFormError] = useState('')
   const [intent, setIntent] = useState<ProductStatus>('published')
-  const { register, control, handleSubmit, setError, formState, watch } = useForm<ProductFormValues>({
+  const { register, control, handleSubmit, setError, formState } = useForm<ProductFormValues>({
     resolver: zodResolver(schema),
     defaultValues: initial,
   })
-  const tagline = watch('tagline')
+  const tagline = useWatch({ control, name: 'tagline' })
   const errors = formState.errors
 
   const save = (target: ProductStatus) =>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useLatest } from '../../hooks/use-latest'
 import { useClientConfig } from '../../services/config/get-client-config'
 import { useGoogleLogin } from '../../services/auth/google-login'
 import { errorMessage } from '../../utils/error-message'
@@ -44,10 +45,8 @@ export function GoogleButton({ onSignedIn }: { onSignedIn: () => void }) {
   const container = useRef<HTMLDivElement>(null)
   const google = useGoogleLogin()
   const [loadError, setLoadError] = useState('')
-  const signedIn = useRef(onSignedIn)
-  signedIn.current = onSignedIn
-  const mutate = useRef(google.mutate)
-  mutate.current = google.mutate
+  const signedIn = useLatest(onSignedIn)
+  const mutate = useLatest(google.mutate)
 
   useEffect(() => {
     if (!clientId || !container.current) return
@@ -66,7 +65,7 @@ export function GoogleButton({ onSignedIn }: { onSignedIn: () => void }) {
     return () => {
       cancelled = true
     }
-  }, [clientId])
+  }, [clientId, mutate, signedIn])
 
   if (!clientId) return null
   return (

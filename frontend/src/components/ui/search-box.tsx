@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { useDebouncedValue } from '../../hooks/use-debounced-value'
 import { MAX_QUERY_LENGTH } from '../../services/search/search-products'
@@ -28,8 +28,9 @@ export function SearchBox({ className }: { className?: string }) {
     }
   }, [urlQuery])
 
-  useEffect(() => {
-    const query = debounced.trim()
+  // Only the typed text drives this; the URL parts are read at the moment it changes.
+  const pushToUrl = useEffectEvent((typed: string) => {
+    const query = typed.trim()
     if (query === lastPushed.current.trim()) return
     if (!query && !onSearchPage) return
     lastPushed.current = query
@@ -37,8 +38,8 @@ export function SearchBox({ className }: { className?: string }) {
     if (query) next.set('q', query)
     else next.delete('q')
     void navigate(`/search?${next.toString()}`, { replace: onSearchPage })
-    // Only the typed text drives this; the URL parts are read at that moment.
-  }, [debounced])
+  })
+  useEffect(() => pushToUrl(debounced), [debounced])
 
   return (
     <form

@@ -11,18 +11,19 @@ export function UserMenu({ user }: { user: Me }) {
   const { signOut } = useSession()
   const navigate = useNavigate()
   const location = useLocation()
-  const [open, setOpen] = useState(false)
+  // Open on the page where it was opened only: any navigation closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null)
+  const open = openOn === location.pathname
   const menuId = useId()
   const root = useRef<HTMLDivElement>(null)
 
-  useEffect(() => setOpen(false), [location.pathname])
   useEffect(() => {
     if (!open) return
     const onClick = (event: MouseEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false)
+      if (!root.current?.contains(event.target as Node)) setOpenOn(null)
     }
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false)
+      if (event.key === 'Escape') setOpenOn(null)
     }
     document.addEventListener('mousedown', onClick)
     document.addEventListener('keydown', onKey)
@@ -33,13 +34,20 @@ export function UserMenu({ user }: { user: Me }) {
   }, [open])
 
   const item = 'block rounded-xl px-3 py-2 text-sm hover:bg-sunken'
+  const links = [
+    [`/users/${user.username}`, 'Your profile'],
+    ['/me/products', 'Your products'],
+    ['/submit', 'Submit a product'],
+    ['/settings/profile', 'Edit profile'],
+    ['/settings/password', 'Change password'],
+  ] as const
   return (
     <div ref={root} className="relative">
       <button
         type="button"
         aria-expanded={open}
         aria-controls={menuId}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => setOpenOn(open ? null : location.pathname)}
         className="flex items-center gap-1 rounded-full p-0.5 hover:bg-sunken"
       >
         <Avatar user={user} size={36} />
@@ -53,21 +61,11 @@ export function UserMenu({ user }: { user: Me }) {
             <p className="truncate text-xs text-muted">@{user.username}</p>
           </div>
           <hr className="my-1 border-line" />
-          <Link className={item} to={`/users/${user.username}`}>
-            Your profile
-          </Link>
-          <Link className={item} to="/me/products">
-            Your products
-          </Link>
-          <Link className={item} to="/submit">
-            Submit a product
-          </Link>
-          <Link className={item} to="/settings/profile">
-            Edit profile
-          </Link>
-          <Link className={item} to="/settings/password">
-            Change password
-          </Link>
+          {links.map(([to, label]) => (
+            <Link key={to} className={item} to={to} onClick={() => setOpenOn(null)}>
+              {label}
+            </Link>
+          ))}
           <hr className="my-1 border-line" />
           <button
             type="button"

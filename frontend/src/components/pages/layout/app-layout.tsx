@@ -1,5 +1,5 @@
 import { Suspense, useEffect } from 'react'
-import { Outlet, useLocation, useNavigationType } from 'react-router'
+import { NavigationType, Outlet, useLocation, useNavigationType } from 'react-router'
 import { SessionProvider } from '../../../hooks/use-session'
 import { ErrorBoundary } from '../../ui/error-boundary'
 import { SiteFooter } from '../../ui/site-footer'
@@ -27,7 +27,7 @@ export function AppLayout() {
         window.clearTimeout(stop)
       }
     }
-    if (navigationType !== 'POP') window.scrollTo(0, 0)
+    if (navigationType !== NavigationType.Pop) window.scrollTo(0, 0)
     return undefined
   }, [location.pathname, location.hash, navigationType])
   return (

@@ -39,7 +39,7 @@ describe('your products', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Your account menu' }))
     await userEvent.click(screen.getByRole('link', { name: 'Your products' }))
 
-    expect(currentPath()).toBe('/me/products')
+    await waitFor(() => expect(currentPath()).toBe('/me/products'))
     expect(await screen.findByRole('heading', { level: 1, name: 'Your products' })).toBeInTheDocument()
     const rows = await screen.findAllByRole('article')
     expect(rows.map((row) => within(row).getByRole('heading').textContent)).toEqual(['Half done', 'Lamp', 'Old lamp'])
