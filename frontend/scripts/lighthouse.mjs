@@ -35,6 +35,9 @@ try {
     for (let index = 0; index < RUNS; index += 1) {
       const result = await lighthouse(`${backend.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' })
       if (!result) throw new Error(`Lighthouse returned nothing for ${path}`)
+      const { runtimeError, runWarnings } = result.lhr
+      if (runtimeError) console.warn(`${name}, run ${index + 1}: ${runtimeError.code}: ${runtimeError.message}`)
+      for (const warning of runWarnings) console.warn(`${name}, run ${index + 1}: ${warning}`)
       runs.push(result.lhr)
     }
     runs.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0))
