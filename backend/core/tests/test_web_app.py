@@ -32,6 +32,25 @@ def test_every_page_outside_the_api_is_the_web_app_uncached(built_app: Path, cli
 
 
 @pytest.mark.django_db
+def test_the_web_app_runs_under_a_content_security_policy_and_the_api_does_not_need_one(
+    built_app: Path, client: Client
+) -> None:
+    page = client.get("/products/lamp")
+    policy = {
+        directive.split(" ", 1)[0]: directive.split(" ", 1)[1]
+        for directive in page["Content-Security-Policy"].split("; ")
+    }
+
+    # Scripts come only from Vitrin itself and Google's sign-in client: no inline script, no eval.
+    assert policy["script-src"] == "'self' https://accounts.google.com/gsi/client"
+    assert policy["default-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["base-uri"] == "'self'"
+    assert "Content-Security-Policy" not in client.get("/api/categories/")
+
+
+@pytest.mark.django_db
 def test_a_product_page_carries_the_products_open_graph_tags(built_app: Path, client: Client) -> None:
     product = ProductFactory.create(
         title='Lamp <script>alert("x")</script>',
