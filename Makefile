@@ -53,6 +53,12 @@ test-backend: backend-deps
 	cd $(BACKEND) && $(PY) manage.py makemigrations --check --dry-run >/dev/null || \
 		(echo "Model changes without a migration: run 'manage.py makemigrations'." && exit 1)
 	cd $(BACKEND) && $(PY) -m pytest -q
+	@# The embedded default must behave the same (search included): with another database
+	@# configured, the whole suite runs once more on SQLite.
+	@if [ -n "$$DATABASE_URL" ]; then \
+		echo "The same suite on the embedded default (SQLite):"; \
+		cd $(BACKEND) && DATABASE_URL= $(PY) -m pytest -q; \
+	fi
 
 test-frontend: frontend-deps
 	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm run --silent test; fi

@@ -4,7 +4,8 @@ import time
 import uuid
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 
 from core.logging import request_id_var
 
@@ -41,3 +42,24 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id_var.reset(token)
+
+
+class HeadResponseMiddleware:
+    """Answers `HEAD` with the headers of `GET` and no body.
+
+    Django's views answer `HEAD` as `GET`, and only its development server and test client drop
+    the body; gunicorn drops it too, but logs a warning for every such request (uptime probes and
+    link-preview crawlers send many). Outermost, so the headers (`Content-Length`, `ETag`) stay
+    those of the `GET`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if isinstance(response, StreamingHttpResponse):
+                response.streaming_content = []
+            elif isinstance(response, HttpResponse):
+                response.content = b""
+        return response

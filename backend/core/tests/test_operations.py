@@ -1,8 +1,13 @@
 import io
 import json
 import logging
+from collections.abc import Callable
+from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from rest_framework.test import APIClient
 
 
@@ -105,3 +110,40 @@ def test_swagger_ui_is_served_from_our_own_static_files(api_client: APIClient) -
     assert response.status_code == 200
     assert b"/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in response.content
     assert b"cdn.jsdelivr.net" not in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/categories/", "/", "/products/lamp"])
+def test_head_answers_the_headers_of_get_without_a_body(path: str) -> None:
+    # Through Django's WSGI handler, as gunicorn calls it: the test client drops HEAD bodies itself.
+    def answer(method: str) -> tuple[str, dict[str, str], bytes]:
+        environ: dict[str, object] = {"REQUEST_METHOD": method, "PATH_INFO": path}
+        setup_testing_defaults(environ)
+        started: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def start_response(
+            status: str, headers: list[tuple[str, str]], exc_info: object = None
+        ) -> Callable[[bytes], object]:
+            started.append((status, headers))
+            return lambda data: None
+
+        # As Django's test client does: the test's database connection outlives the request.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            body = WSGIHandler()(environ, start_response)
+            content = b"".join(body)
+            getattr(body, "close", lambda: None)()
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+        return started[0][0], dict(started[0][1]), content
+
+    get_status, get_headers, get_body = answer("GET")
+    head_status, head_headers, head_body = answer("HEAD")
+
+    assert get_status == head_status == "200 OK"
+    assert get_body
+    assert head_body == b""
+    assert head_headers["Content-Type"] == get_headers["Content-Type"]
+    assert head_headers.get("Content-Length") == get_headers.get("Content-Length")
