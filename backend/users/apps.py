@@ -8,6 +8,7 @@ class UsersConfig(AppConfig):
     name = "users"
 
     def ready(self) -> None:
+        import users.schema  # noqa: F401  (registers the schema extension of the authentication)
         from users.authentication import forget_cached_user
         from users.models import User
 

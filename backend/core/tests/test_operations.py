@@ -1,7 +1,12 @@
 import io
 import json
 import logging
+import os
+import secrets
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
 import pytest
@@ -91,7 +96,35 @@ def test_schema_is_served(api_client: APIClient) -> None:
     response = api_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
 
     assert response.status_code == 200
-    assert response.json()["info"]["title"] == "Vitrin API"
+    schema = response.json()
+    assert schema["info"]["title"] == "Vitrin API"
+    # Clients generated from the schema learn how to sign their requests.
+    assert schema["components"]["securitySchemes"]["jwtAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+    }
+    assert {"jwtAuth": []} in schema["paths"]["/api/auth/me/"]["get"]["security"]
+
+
+def test_production_settings_pass_the_deployment_checks_without_a_warning() -> None:
+    environment = {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "vitrin.example.com",
+    }
+    checked = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert checked.returncode == 0, checked.stderr
+    assert "System check identified no issues" in checked.stdout
 
 
 @pytest.mark.django_db
