@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
@@ -23,7 +25,7 @@ api_patterns: list[URLPattern | URLResolver] = [
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", include(api_patterns)),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
 
 if not settings.AWS_STORAGE_BUCKET_NAME:
@@ -34,8 +36,10 @@ if settings.METRICS_ENABLED:
     # Prometheus text format at /metrics, for the Prometheus of the private network only.
     urlpatterns.append(path("", include("django_prometheus.urls")))
 
-# Everything else is the web app's to route.
-urlpatterns.append(re_path(r"^(?!api/|admin/|static/|media/|metrics$).*$", web_app, name="web-app"))
+# Everything else is the web app's to route (the admin answers its own unknown paths).
+urlpatterns.append(
+    re_path(rf"^(?!api/|{re.escape(settings.ADMIN_URL)}|static/|media/|metrics$).*$", web_app, name="web-app")
+)
 
 handler404 = "core.errors.not_found"
 handler500 = "core.errors.server_error"
