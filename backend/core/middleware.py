@@ -4,9 +4,11 @@ import time
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 
+from core.errors import not_found
 from core.logging import request_id_var
 
 logger = logging.getLogger("vitrin.request")
@@ -62,4 +64,46 @@ class HeadResponseMiddleware:
                 response.streaming_content = []
             elif isinstance(response, HttpResponse):
                 response.content = b""
+        return response
+
+
+class NulInPathMiddleware:
+    """Answers 404 to a path holding a NUL (`%00`), before any view sees it.
+
+    No Vitrin path segment holds a NUL, and PostgreSQL refuses one in any text it is given:
+    `/api/users/%00/upvotes/` reached the driver and answered 500. One guard here instead of one
+    per view and per `<str:…>` segment. (Query parameters need none: each is read by a form or
+    serializer field, which refuses a NUL with a 400 naming the parameter.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if "\x00" in request.path_info:
+            return not_found(request)
+        return self.get_response(request)
+
+
+class PrivateAnswersMiddleware:
+    """Forbids every cache (the browser's, a proxy's, a CDN's) to keep an answer that is somebody's
+    own: `Cache-Control: private, no-store` on the answer to any request with `Authorization` or
+    the refresh cookie, and on any answer that sets or clears a cookie (every answer carrying
+    tokens sets the refresh cookie).
+
+    Its word is final, whatever the view said: a signed-in read of a public list is marked
+    `private, no-cache` by core.http_cache, which would still let the browser keep it on disk
+    after the person signs out. A header that already says `no-store` is left as it is."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        is_private = (
+            "HTTP_AUTHORIZATION" in request.META
+            or settings.REFRESH_COOKIE_NAME in request.COOKIES
+            or bool(response.cookies)
+        )
+        if is_private and "no-store" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "private, no-store"
         return response

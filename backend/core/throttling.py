@@ -4,19 +4,35 @@ DRF's `SimpleRateThrottle` keeps, per client, the list of its request times: eve
 the whole list from the cache and writes it back. At a few hundred requests per second that is
 two Redis round trips and a list to (un)pickle on every request, whatever the view does.
 
-`WindowRateThrottle` counts instead: one counter per client and period of the clock (this
-minute, this hour), and a request is allowed while its period's count is within the rate, the
-way GitHub's API counts. On Redis that is one round trip (INCR and EXPIRE in one pipeline), and
-`Retry-After` is exactly the time left in the period. The price: a client may spend one budget
-at the end of a period and the next at the start of the following one. A refused request is not
-counted, so a client that waits gets its budget back. With the cache down every request is
-allowed (the cache is an accelerator, never a dependency).
+`WindowRateThrottle` (the general limits: `anon`, `user`, `writes`) counts instead: one counter
+per client and period of the clock (this minute, this hour), and a request is allowed while its
+period's count is within the rate, the way GitHub's API counts. On Redis that is one round trip
+(INCR and EXPIRE in one pipeline), and `Retry-After` is exactly the time left in the period. The
+price: a client may spend one budget at the end of a period and the next at the start of the
+following one. With the cache down every request is allowed (the cache is an accelerator, never
+a dependency).
+
+`SlidingWindowRateThrottle` (the limits on guessing passwords and sending e-mails: signing in,
+signing up, password resets and changes) cannot pay that price: twice the budget in two seconds
+is twice the guesses. It logs the time of each counted request and allows one while fewer than
+the rate were counted in the period before it, so the rate holds over ANY minute (or hour). On
+Redis the log is a sorted set, trimmed, added to and counted in one MULTI transaction. These
+requests are rare, so the extra work is not felt. With Redis unreachable (or with the in-process
+cache of development) each process keeps the logs itself (`LocalSlidingWindows`): every worker
+still enforces the limit, so an outage multiplies the budget by the number of workers at most
+instead of lifting it.
+
+Under both, a refused request is not counted, so a client that waits gets its budget back.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
+import secrets
+import threading
+from collections import OrderedDict, deque
 from typing import TYPE_CHECKING
 
 from django.core.cache import BaseCache
@@ -97,6 +113,110 @@ class WindowRateThrottle(SimpleRateThrottle):
                 self.cache.decr(window_key)
         except (RedisError, ValueError):
             pass  # the refusal stands; at worst this request counted
+
+
+class LocalSlidingWindows:
+    """Sliding-window logs kept in this process: per key, the times of the counted requests,
+    oldest first. Thread-safe. At most `max_keys` keys are kept; past that the least recently
+    used go first (a log untouched for a whole period is empty anyway)."""
+
+    def __init__(self, *, max_keys: int = 50_000) -> None:
+        self.max_keys = max_keys
+        self._logs: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def count(self, key: str, *, now: float, limit: int, period: float) -> float | None:
+        """Counts a request made at `now` unless `limit` requests were counted in the `period`
+        seconds up to it; returns None when counted (allowed), else the seconds until the oldest
+        counted request leaves the window."""
+        with self._lock:
+            log = self._logs.get(key)
+            if log is None:
+                log = self._logs[key] = deque()
+                while len(self._logs) > self.max_keys:
+                    self._logs.popitem(last=False)
+            else:
+                self._logs.move_to_end(key)
+            while log and log[0] <= now - period:
+                log.popleft()
+            if len(log) < limit:
+                log.append(now)
+                return None
+            return log[0] + period - now if log else period
+
+
+local_sliding_windows = LocalSlidingWindows()
+
+# Marks the in-process cache the local logs stand in for (see SlidingWindowRateThrottle._local_key).
+_LOCAL_GENERATION_KEY = "throttle:local-generation"
+
+
+class SlidingWindowRateThrottle(SimpleRateThrottle):
+    """A sliding-window log with DRF's throttle interface (`rate`, `scope`, `get_cache_key`):
+    at most `num_requests` counted requests in any `duration` seconds."""
+
+    num_requests: int
+    duration: int  # seconds; both set by SimpleRateThrottle.__init__ from the rate
+    _wait: float = 0.0
+
+    def allow_request(self, request: Request, view: APIView) -> bool:
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        self.now = self.timer()
+        client = _redis_client(self.cache)
+        wait: float | None
+        if client is not None:
+            try:
+                wait = self._count_on_redis(client)
+            except RedisError:
+                logger.warning("rate limit counted in this process only: the cache is unreachable", exc_info=True)
+                wait = self._count_locally(f"outage:{client.make_key(self.key)}")  # type: ignore[attr-defined]
+        else:
+            wait = self._count_locally(self._local_key())
+        if wait is None:
+            return True
+        self._wait = max(wait, 0.0)
+        return False
+
+    def wait(self) -> float | None:
+        """Seconds until the oldest counted request leaves the window and one may be counted."""
+        return self._wait
+
+    def _count_on_redis(self, client: object) -> float | None:
+        """The log is a sorted set of request ids scored by their time. Returns None when this
+        request was counted, else the wait (and then it is taken out of the log again)."""
+        key = client.make_key(self.key)  # type: ignore[attr-defined]
+        member = f"{self.now!r}:{secrets.token_hex(6)}"  # unique even when two requests share a time
+        redis = client.get_client(write=True)  # type: ignore[attr-defined]
+        pipe = redis.pipeline(transaction=True)
+        pipe.zremrangebyscore(key, "-inf", self.now - self.duration)
+        pipe.zadd(key, {member: self.now})
+        pipe.zcard(key)
+        pipe.zrange(key, 0, 0, withscores=True)
+        pipe.expire(key, self.duration + 1)
+        _, _, count, oldest, _ = pipe.execute()
+        if int(count) <= self.num_requests:
+            return None
+        with contextlib.suppress(RedisError):  # else the refusal stands, counted until it leaves the window
+            redis.zrem(key, member)
+        oldest_time = float(oldest[0][1]) if oldest else self.now
+        return oldest_time + self.duration - self.now
+
+    def _count_locally(self, key: str) -> float | None:
+        return local_sliding_windows.count(key, now=self.now, limit=self.num_requests, period=self.duration)
+
+    def _local_key(self) -> str:
+        """The key of the local log when the cache is the in-process one. The logs belong to that
+        cache: when it is cleared (as the test suite does between tests) a new generation starts
+        and the old logs are never read again, as if they had been kept in it."""
+        generation = self.cache.get(_LOCAL_GENERATION_KEY)
+        if generation is None:
+            self.cache.add(_LOCAL_GENERATION_KEY, secrets.token_hex(8), None)
+            generation = self.cache.get(_LOCAL_GENERATION_KEY, "")  # "": a cache that keeps nothing
+        return f"{generation}:{self.key}"
 
 
 class AnonRateThrottle(WindowRateThrottle, DrfAnonRateThrottle):

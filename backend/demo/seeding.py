@@ -154,6 +154,7 @@ class _DemoBuilder:
             user = User(
                 username=maker.username,
                 email=f"{maker.username}@{catalog.DEMO_EMAIL_DOMAIN}",
+                email_verified=True,
                 password=password,
                 first_name=maker.first_name,
                 last_name=maker.last_name,

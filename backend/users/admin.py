@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
@@ -5,24 +7,44 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from users.models import Follow, SocialAccount, User
-from users.services import user_deactivate
+from users.services import user_deactivate, user_email_change
 
 COUNTERS = ("products_count", "followers_count", "following_count")
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ("username", "email", "first_name", "last_name", "is_active", "is_staff", "created_at")
-    list_filter = ("is_staff", "is_active", "is_superuser")
+    list_display = (
+        "username",
+        "email",
+        "email_verified",
+        "first_name",
+        "last_name",
+        "is_active",
+        "is_staff",
+        "created_at",
+    )
+    list_filter = ("is_staff", "is_active", "is_superuser", "email_verified")
     search_fields = ("username", "email", "first_name", "last_name")
     ordering = ("-id",)
-    readonly_fields = ("created_at", "last_login", "date_joined", *COUNTERS)
+    # Only the owner of the mailbox verifies an address (users.services); staff see the flag.
+    readonly_fields = ("email_verified", "created_at", "last_login", "date_joined", *COUNTERS)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         *DjangoUserAdmin.fieldsets,  # type: ignore[misc]
-        ("Profile", {"fields": ("avatar", "bio", "website", "created_at", *COUNTERS)}),
+        ("Profile", {"fields": ("email_verified", "avatar", "bio", "website", "created_at", *COUNTERS)}),
     )
     actions = ["deactivate_accounts"]
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        # A new address goes through the service, which unverifies it and e-mails it a link.
+        email = obj.email
+        if change and "email" in form.changed_data:
+            obj.email = form.initial["email"]
+        super().save_model(request, obj, form, change)
+        if obj.email != email:
+            user_email_change(user=obj, email=email)
+            obj.refresh_from_db(fields=["email", "email_verified"])
 
     def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         # Deleting would cascade through other people's threads and counters: deactivate.

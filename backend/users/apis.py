@@ -6,19 +6,21 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import generics, status
-from rest_framework.exceptions import ValidationError
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import PermissionDenied, UnsupportedMediaType, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 from rest_framework.views import APIView
 
+from core.parsers import JSONParser
 from core.throttling import UserRateThrottle, WriteRateThrottle
 from users import selectors, services
 from users.models import User
 from users.serializers import (
+    EmailVerifyInputSerializer,
     FollowStateSerializer,
     GoogleSignedInSerializer,
     GoogleSignInInputSerializer,
@@ -31,7 +33,6 @@ from users.serializers import (
     RefreshInputSerializer,
     RegisterInputSerializer,
     SignedInSerializer,
-    TokenPairSerializer,
     UserPublicSerializer,
 )
 from users.throttling import (
@@ -41,12 +42,18 @@ from users.throttling import (
     PasswordResetAccountThrottle,
     PasswordResetIpThrottle,
     RegisterThrottle,
+    _ClientAddressThrottle,
+    _RateFromSettingsThrottle,
 )
 from users.tokens import SessionTokens, session_end, session_refresh, session_start
 
 AUTH_TAG = "auth"
 USERS_TAG = "users"
 NO_REFRESH_GIVEN_MESSAGE = "Send the refresh token in the body (refresh) or in the sign-in cookie."
+CROSS_SITE_MESSAGE = (
+    "Vitrin's sign-in only answers requests made by Vitrin's own pages. "
+    "This request came from another website, so nothing was done."
+)
 USERNAME_PARAMETER = OpenApiParameter("username", str, OpenApiParameter.PATH, description="Any letter case.")
 
 
@@ -89,14 +96,16 @@ def _signed_in_response(
     return _set_refresh_cookie(Response(body, status=status_code), signed_in.tokens)
 
 
-def _refresh_token_of(request: Request) -> str:
-    """The refresh token from the body or, when the body has none, from the cookie."""
-    token = _validated(RefreshInputSerializer, request).get("refresh") or request.COOKIES.get(
-        settings.REFRESH_COOKIE_NAME, ""
-    )
-    if not token:
+def _refresh_token_of(request: Request) -> tuple[str, bool]:
+    """The refresh token from the body or, when the body has none, from the cookie; and whether
+    it came from the cookie."""
+    in_body = _validated(RefreshInputSerializer, request).get("refresh")
+    if in_body:
+        return in_body, False
+    in_cookie = request.COOKIES.get(settings.REFRESH_COOKIE_NAME, "")
+    if not in_cookie:
         raise ValidationError({"refresh": [NO_REFRESH_GIVEN_MESSAGE]})
-    return token
+    return in_cookie, True
 
 
 def _caller(request: Request) -> User:
@@ -106,7 +115,46 @@ def _caller(request: Request) -> User:
     return user
 
 
-class _CredentialsApi(APIView):
+def _comes_from_another_site(request: Request) -> bool:
+    """Whether a browser sent `request` for a page of another site.
+
+    Browsers name the page's origin in `Origin` on every POST, and say in `Sec-Fetch-Site` how it
+    relates to ours. Clients that are not browsers (curl, mobile apps, servers) send neither and
+    are let through: they hold their own credentials, there is no victim's cookie to ride on.
+    `CSRF_TRUSTED_ORIGINS` adds exact origins of the same site (`www.` beside the bare domain, a
+    development server on another port); a cross-site `Sec-Fetch-Site` is refused regardless.
+    """
+    if request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    own_origin = f"{request.scheme}://{request.get_host()}"
+    trusted = {own_origin.lower(), *(trusted.lower() for trusted in settings.CSRF_TRUSTED_ORIGINS)}
+    return origin.lower() not in trusted  # "null" (a sandboxed or opaque page) is never trusted
+
+
+class _SameSiteJsonApi(APIView):
+    """An endpoint of signing in and out: it sets or spends the refresh cookie, or changes what
+    the account signs in with. Only Vitrin's own pages may call it (403 otherwise), else a page
+    on another site could sign the visitor's browser into the attacker's account (login CSRF)
+    or act with the visitor's cookie. It reads JSON only (415 otherwise): an HTML form cannot
+    send JSON, so no other site can post to it without the browser asking us first (CORS)."""
+
+    parser_classes = [JSONParser]
+    # Given in `initial`, outside the permission classes: the schema (core.schema) lists it from here.
+    error_answers = {403: "Sent from a page of another website: only Vitrin's own pages may call this."}
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        if _comes_from_another_site(request):
+            raise PermissionDenied(CROSS_SITE_MESSAGE)
+        # DRF checks the type of a body only when there is one: a form without fields would pass.
+        if request.content_type and self.get_content_negotiator().select_parser(request, self.get_parsers()) is None:
+            raise UnsupportedMediaType(request.content_type)
+        super().initial(request, *args, **kwargs)
+
+
+class _CredentialsApi(_SameSiteJsonApi):
     """An endpoint that is handed credentials in its body: whatever `Authorization` header the
     client still sends (an expired access token, say) is not looked at."""
 
@@ -146,14 +194,30 @@ class RefreshApi(_CredentialsApi):
         request=RefreshInputSerializer,
         description=(
             "Spends the refresh token (from the body, or the web app's cookie when the body has none) "
-            "and returns a new pair. Each refresh token works once; a session ends "
-            "`SESSION_MAX_DAYS` after sign-in however often it is refreshed."
+            "and returns a new pair. A token that came in the cookie goes back in the cookie only: the "
+            "body then has no `refresh`. Each refresh token works once; a spent one presented again "
+            "revokes every token of its sign-in. A session ends `SESSION_MAX_DAYS` after sign-in "
+            "however often it is refreshed."
         ),
-        responses={200: TokenPairSerializer, 401: OpenApiResponse(description="Invalid, expired or used token.")},
+        responses={
+            200: inline_serializer(
+                "RefreshedTokens",
+                {
+                    "access": serializers.CharField(),
+                    "refresh": serializers.CharField(
+                        required=False, help_text="Only when the spent token came in the body."
+                    ),
+                },
+            ),
+            401: OpenApiResponse(description="Invalid, expired or used token."),
+        },
     )
     def post(self, request: Request) -> Response:
-        pair = session_refresh(raw_token=_refresh_token_of(request))
-        return _set_refresh_cookie(Response({"access": pair.access, "refresh": pair.refresh}), pair)
+        raw_token, from_cookie = _refresh_token_of(request)
+        pair = session_refresh(raw_token=raw_token)
+        # Script injected into the page could read the body, never the httpOnly cookie.
+        body = {"access": pair.access} if from_cookie else {"access": pair.access, "refresh": pair.refresh}
+        return _set_refresh_cookie(Response(body), pair)
 
 
 class LogoutApi(_CredentialsApi):
@@ -163,12 +227,14 @@ class LogoutApi(_CredentialsApi):
         responses={204: None, 401: OpenApiResponse(description="Invalid, expired or used token.")},
     )
     def post(self, request: Request) -> Response:
-        session_end(raw_token=_refresh_token_of(request))
+        session_end(raw_token=_refresh_token_of(request)[0])
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
-        # Whether or not the token was still valid, the browser should stop sending it.
-        return _delete_refresh_cookie(super().finalize_response(request, response, *args, **kwargs))
+        # Whether or not the token was still valid, the browser should stop sending it; but
+        # another site may not sign the visitor out.
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return response if _comes_from_another_site(request) else _delete_refresh_cookie(response)
 
 
 class GoogleSignInApi(_CredentialsApi):
@@ -212,11 +278,19 @@ class MeApi(APIView):
         return Response(MeSerializer(user).data)
 
 
-class PasswordChangeApi(APIView):
+class PasswordChangeApi(_SameSiteJsonApi):
     permission_classes = [IsAuthenticated]
     throttle_classes = [PasswordChangeThrottle]
 
-    @extend_schema(tags=[AUTH_TAG], request=PasswordChangeInputSerializer, responses={204: None})
+    @extend_schema(
+        tags=[AUTH_TAG],
+        request=PasswordChangeInputSerializer,
+        responses={204: None},
+        description=(
+            "Every refresh token of the account is refused from then on. A caller that sent the web "
+            "app's cookie gets a new session in a new cookie; API clients sign in again."
+        ),
+    )
     def post(self, request: Request) -> Response:
         user = _caller(request)
         services.password_change(user=user, **_validated(PasswordChangeInputSerializer, request))
@@ -245,6 +319,57 @@ class PasswordResetConfirmApi(_CredentialsApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+# --- e-mail verification --------------------------------------------------------------------
+class EmailVerifyIpThrottle(_ClientAddressThrottle):
+    scope = "email_verify_ip"
+
+
+class EmailVerificationResendThrottle(_RateFromSettingsThrottle):
+    """Each resend e-mails somebody: a few per account and hour, from wherever it is asked."""
+
+    scope = "email_verify"
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        if not request.user or not request.user.is_authenticated:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
+
+
+class EmailVerifyApi(_CredentialsApi):
+    # Anyone holding the e-mailed link may open it, signed in or not, on any device.
+    throttle_classes = [EmailVerifyIpThrottle]
+
+    @extend_schema(
+        tags=[AUTH_TAG],
+        request=EmailVerifyInputSerializer,
+        description=(
+            "Verifies the account's e-mail address with the `uid` and `token` of the link e-mailed after "
+            "sign-up. The link works once, dies when the address changes and expires after "
+            "`EMAIL_VERIFICATION_TIMEOUT` (3 days)."
+        ),
+        responses={204: None, 400: OpenApiResponse(description="A bad, used or expired link (under `token`).")},
+    )
+    def post(self, request: Request) -> Response:
+        services.email_verify(**_validated(EmailVerifyInputSerializer, request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class EmailVerificationResendApi(_SameSiteJsonApi):
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [EmailVerificationResendThrottle]
+
+    @extend_schema(
+        tags=[AUTH_TAG],
+        request=None,
+        description="E-mails the signed-in user a new verification link; nothing is sent when the address "
+        "is already verified. A few per hour (`429` beyond).",
+        responses={204: None},
+    )
+    def post(self, request: Request) -> Response:
+        services.email_verification_resend(user=_caller(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 # --- users and follows ----------------------------------------------------------------------
 class UserDetailApi(APIView):
     @extend_schema(tags=[USERS_TAG], parameters=[USERNAME_PARAMETER], responses=UserPublicSerializer)
@@ -260,7 +385,7 @@ class UserFollowApi(APIView):
         tags=[USERS_TAG],
         parameters=[USERNAME_PARAMETER],
         request=None,
-        responses={200: FollowStateSerializer},
+        responses={200: FollowStateSerializer, 400: OpenApiResponse(description="You cannot follow yourself.")},
         description="Idempotent; following yourself is a 400. The followed user is notified of a new follow.",
     )
     def post(self, request: Request, username: str) -> Response:

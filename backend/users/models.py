@@ -9,11 +9,24 @@ class VitrinUserManager(UserManager["User"]):
         # Usernames are unique ignoring case, so "Ada" and "ada" are one account.
         return self.get(username__iexact=username)
 
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        """Vitrin's one spelling of an address (`users.selectors.email_normalize`), for every
+        account Django creates or cleans: `create_user`, `createsuperuser`, the admin's forms."""
+        # Imported here: users.selectors reads the models of this module.
+        from users.selectors import email_normalize
+
+        return email_normalize(email or "")
+
 
 class User(AbstractUser):
     """A person on Vitrin. The counters are kept by the services that change them."""
 
     email = models.EmailField("email address", max_length=254)
+    # Whether the person proved they read mail sent to `email` (the e-mailed link, a password
+    # reset, or Google vouching for it). Only a verified account may be linked to a Google
+    # identity with the same address.
+    email_verified = models.BooleanField("email address verified", default=False)
     avatar = models.CharField(max_length=500, blank=True, default="")
     bio = models.TextField(max_length=500, blank=True, default="")
     website = models.URLField(max_length=300, blank=True, default="")
@@ -28,7 +41,9 @@ class User(AbstractUser):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
+            # Addresses are stored normalised (VitrinUserManager.normalize_email), so comparing
+            # them exactly is comparing them ignoring case, and sign-in looks them up on this index.
+            models.UniqueConstraint(fields=["email"], name="user_email_unique"),
             models.UniqueConstraint(Lower("username"), name="user_username_unique_ci"),
         ]
 

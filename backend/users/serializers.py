@@ -5,6 +5,7 @@ from django.core.validators import URLValidator
 from rest_framework import serializers
 
 from users.models import User
+from users.selectors import email_normalize
 
 PUBLIC_USER_FIELDS: tuple[str, ...] = (
     "id",
@@ -34,6 +35,10 @@ class UserPublicSerializer(serializers.ModelSerializer[User]):
     """
 
     is_following = serializers.SerializerMethodField()
+    # Not the model's URLField: the schema would promise `format: uri`, and most people have "".
+    website = serializers.CharField(
+        read_only=True, help_text='Their web address (http or https), or "" when they gave none.'
+    )
 
     class Meta:
         model = User
@@ -45,11 +50,17 @@ class UserPublicSerializer(serializers.ModelSerializer[User]):
 
 
 class MeSerializer(UserPublicSerializer):
-    """The signed-in user: the public fields and the e-mail address."""
+    """The signed-in user: the public fields, the e-mail address and whether it is verified."""
 
     class Meta(UserPublicSerializer.Meta):
-        fields: tuple[str, ...] = (*PUBLIC_USER_FIELDS, "email")
+        fields: tuple[str, ...] = (*PUBLIC_USER_FIELDS, "email", "email_verified")
         read_only_fields: tuple[str, ...] = fields
+        extra_kwargs = {
+            "email_verified": {
+                "help_text": "Whether the person proved they read mail sent to `email` (the e-mailed link, "
+                "a password reset or Google sign-in)."
+            }
+        }
 
 
 def with_author_following(instance: Any) -> Any:
@@ -95,9 +106,44 @@ class RegisterInputSerializer(serializers.Serializer[Any]):
     password = _password_field()
 
 
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "a file" if hasattr(value, "read") else "another kind of value"
+
+
+class TextField(serializers.CharField):
+    """A CharField that takes text only. DRF's turns a number into its digits: `{"username":
+    31337007}` then signed in as "31337007" while escaping the rate limit of that username."""
+
+    default_error_messages = {"not_text": "Enter this as text (a JSON string), not {kind}."}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("not_text", kind=_json_kind(data))
+        return super().to_internal_value(data)
+
+
+class NormalizedEmailField(serializers.EmailField):
+    """An e-mail address given as text, validated and returned as Vitrin stores addresses
+    (`users.selectors.email_normalize`): "ADA@example.com", in full-width letters or not, is
+    "ada@example.com"."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(email_normalize(data))
+
+
 class LoginInputSerializer(serializers.Serializer[Any]):
-    email = serializers.CharField(max_length=254, required=False, allow_blank=True)
-    username = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    email = TextField(max_length=254, required=False, allow_blank=True)
+    username = TextField(max_length=150, required=False, allow_blank=True)
     password = _password_field()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -155,7 +201,12 @@ class PasswordChangeInputSerializer(serializers.Serializer[Any]):
 
 
 class PasswordResetInputSerializer(serializers.Serializer[Any]):
-    email = serializers.EmailField(max_length=254)
+    email = NormalizedEmailField(max_length=254)
+
+
+class EmailVerifyInputSerializer(serializers.Serializer[Any]):
+    uid = serializers.CharField(max_length=64, help_text="The `uid` of the e-mailed link.")
+    token = serializers.CharField(max_length=128, help_text="The `token` of the e-mailed link.")
 
 
 class PasswordResetConfirmInputSerializer(serializers.Serializer[Any]):

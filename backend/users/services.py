@@ -1,18 +1,17 @@
 """Writes of the users app: accounts, sign-in, passwords, profiles and follows."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from rest_framework.exceptions import AuthenticationFailed, ValidationError
 
 from core.exceptions import ServiceError
@@ -21,17 +20,25 @@ from notifications.services import notification_create
 from uploads.selectors import upload_urls_unknown
 from users.google import GoogleIdentity, google_id_token_verify
 from users.models import Follow, SocialAccount, User
-from users.tasks import password_reset_email_send_task
+from users.selectors import user_for_sign_in
+from users.tasks import email_verification_email_send_task, password_reset_email_send_task
 from users.tokens import SessionTokens, session_start, user_sessions_revoke
+from users.verification import email_verification_token_generator
 
 USERNAME_TAKEN_MESSAGE = "This username is already taken. Please choose another one."
 EMAIL_TAKEN_MESSAGE = "An account with this e-mail address already exists. Sign in or reset your password instead."
 WRONG_CREDENTIALS_MESSAGE = "No active account matches this e-mail address or username and password."
 WRONG_CURRENT_CREDENTIAL_MESSAGE = "Your current password is not correct."
 INVALID_RESET_LINK_MESSAGE = "This password reset link is invalid or has already been used. Please ask for a new one."
+INVALID_VERIFICATION_LINK_MESSAGE = (
+    "This verification link is invalid, expired or has already been used. "
+    "Sign in and ask for a new one if your address is not verified yet."
+)
 DEACTIVATED_MESSAGE = "This account has been deactivated."
 AVATAR_NOT_UPLOADED_MESSAGE = "Upload the image through /api/uploads/ first, then use the URL it returns."
 FOLLOW_SELF_MESSAGE = "You cannot follow yourself."
+# The username of a Google account whose name gives none (see _username_base).
+GOOGLE_USERNAME_FALLBACK = "maker"
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ def _taken_fields(*, username: str, email: str) -> dict[str, list[str]]:
     taken: dict[str, list[str]] = {}
     if User.objects.filter(username__iexact=username).exists():
         taken["username"] = [USERNAME_TAKEN_MESSAGE]
-    if User.objects.filter(email__iexact=email).exists():
+    if User.objects.filter(email=User.objects.normalize_email(email)).exists():
         taken["email"] = [EMAIL_TAKEN_MESSAGE]
     return taken
 
@@ -75,6 +82,7 @@ def user_register(*, username: str, email: str, password: str) -> SignedIn:
         with transaction.atomic():
             user = User.objects.create_user(username=username, email=email, password=password)
             tokens = session_start(user=user)
+            _email_verification_queue(user=user)
     except IntegrityError as exc:
         # Somebody registered the same username or e-mail address a moment ago.
         taken = _taken_fields(username=username, email=email)
@@ -87,12 +95,12 @@ def user_register(*, username: str, email: str, password: str) -> SignedIn:
 @transaction.atomic
 def user_login(*, password: str, email: str = "", username: str = "") -> SignedIn:
     """Signs in by e-mail address (or username, when no e-mail address is given) and password;
-    401 when they do not match an active account.
+    401 when they do not match an active account. The account is found as the sign-in rate limits
+    find it (`user_for_sign_in`), so every spelling that signs in also spends its budget.
 
     The user's row stays locked from the password check to the new token, so a password change
     running at the same time either revokes this session or makes this password wrong."""
-    accounts = User.objects.select_for_update()
-    user = (accounts.filter(email__iexact=email) if email else accounts.filter(username__iexact=username)).first()
+    user = user_for_sign_in(email=email, username=username, lock=True)
     if user is None:
         # Hash anyway, so the response time does not tell which accounts exist.
         User().set_password(password)
@@ -157,32 +165,13 @@ def password_change(*, user: User, old_password: str, new_password: str) -> None
 
 
 def password_reset_request(*, email: str) -> None:
-    """E-mails a reset link when an active account has this address; says nothing either way."""
-    user = User.objects.filter(email__iexact=email, is_active=True).first()
-    if user is None:
+    """E-mails a reset link when an active account has this address (in any spelling that
+    normalises to it); says nothing either way."""
+    user = user_for_sign_in(email=email)
+    if user is None or not user.is_active:
         return
     user_id = user.pk
     transaction.on_commit(lambda: password_reset_email_send_task.delay(user_id))
-
-
-def password_reset_email_send(*, user: User) -> None:
-    """Sends `user` a one-time link to choose a new password. The token changes as soon as the
-    password does (Django's `default_token_generator`), which makes the link single-use."""
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    link = f"{settings.FRONTEND_URL}/reset-password?uid={uid}&token={token}"
-    hours = max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)
-    send_mail(
-        subject="Reset your Vitrin password",
-        message=(
-            f"Hello {user.username},\n\n"
-            f"Somebody (we hope you) asked to reset the password of your Vitrin account.\n"
-            f"Choose a new password here within {hours} hour{'s' if hours != 1 else ''}:\n\n{link}\n\n"
-            "If you did not ask for this, ignore this e-mail: your password stays as it is.\n"
-        ),
-        from_email=None,
-        recipient_list=[user.email],
-    )
 
 
 def _user_from_uid(uid: str) -> User | None:
@@ -204,12 +193,75 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> None:
         raise ValidationError({"token": [INVALID_RESET_LINK_MESSAGE]})
     _password_validate(password=new_password, user=user, field="new_password")
     _password_set(user=user, password=new_password)
+    # The link reached this person through the account's mailbox: the address is theirs.
+    _email_verified_set(user=user)
+
+
+# --- e-mail verification --------------------------------------------------------------------
+def _email_verification_queue(*, user: User) -> None:
+    """E-mails `user` a verification link once the current transaction commits."""
+    user_id = user.pk
+    transaction.on_commit(lambda: email_verification_email_send_task.delay(user_id))
+
+
+def _email_verified_set(*, user: User) -> None:
+    if not user.email_verified:
+        user.email_verified = True
+        user.save(update_fields=["email_verified"])
+
+
+@transaction.atomic
+def email_verify(*, uid: str, token: str) -> None:
+    """Marks the address of the account in an e-mailed verification link as verified; 400 when
+    the link is bad, expired, already used or was sent to an address the account no longer has."""
+    user = _user_from_uid(uid)
+    if user is None or not email_verification_token_generator.check_token(user, token):
+        raise ValidationError({"token": [INVALID_VERIFICATION_LINK_MESSAGE]})
+    _email_verified_set(user=user)
+
+
+def email_verification_resend(*, user: User) -> bool:
+    """E-mails `user` a new verification link; returns whether one was sent (nothing is sent
+    when the address is already verified)."""
+    if user.email_verified:
+        return False
+    _email_verification_queue(user=user)
+    return True
+
+
+@transaction.atomic
+def user_email_change(*, user: User, email: str) -> User:
+    """Gives the account the address `email`. A different address (ignoring case) is unverified
+    until its owner opens the verification link e-mailed to it: proof of the old address says
+    nothing about the new one. 400 when another account has the address."""
+    email = User.objects.normalize_email(email)
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if email == locked.email:
+        return locked
+    if User.objects.filter(email=email).exclude(pk=locked.pk).exists():
+        raise ValidationError({"email": [EMAIL_TAKEN_MESSAGE]})
+    new_mailbox = email.casefold() != locked.email.casefold()
+    locked.email = email
+    if new_mailbox:
+        locked.email_verified = False
+    locked.save(update_fields=["email", "email_verified"])
+    if new_mailbox:
+        _email_verification_queue(user=locked)
+    return locked
 
 
 # --- Google ---------------------------------------------------------------------------------
-def _available_username(email: str) -> str:
-    """A username made from the e-mail address, numbered when taken (ignoring case)."""
-    base = re.sub(r"[^\w.+-]", "", email.split("@")[0])[:30] or "maker"
+def _username_base(*, given_name: str, family_name: str) -> str:
+    """ "Jane Doe" → "jane.doe": the name in lower-case ASCII letters and digits, its words joined
+    by dots; "maker" when nothing of it is left. Never the e-mail address, which a username
+    would make public."""
+    name = unicodedata.normalize("NFKD", f"{given_name} {family_name}").encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return ".".join(words)[:30].strip(".") or GOOGLE_USERNAME_FALLBACK
+
+
+def _available_username(base: str) -> str:
+    """`base`, numbered when taken (ignoring case): "jane.doe", "jane.doe2", ..."""
     taken = {
         name.lower() for name in User.objects.filter(username__istartswith=base).values_list("username", flat=True)
     }
@@ -220,19 +272,40 @@ def _available_username(email: str) -> str:
     return candidate
 
 
+def _account_reclaim(*, user: User) -> None:
+    """Hands an account with an unverified address to the person Google just vouched owns that
+    address. Whoever registered it never proved the address and may not be that person: their
+    password stops working and every session of the account ends. Call inside a transaction,
+    holding the user's row lock."""
+    user.set_unusable_password()
+    user.email_verified = True
+    user.save(update_fields=["password", "email_verified"])
+    user_sessions_revoke(user=user)
+
+
 def _social_account_create(*, identity: GoogleIdentity) -> tuple[User, bool]:
     """Links the identity to the account with its (Google-verified) e-mail address, or to a
-    new account without a usable password. Returns the user and whether it was created."""
-    user = User.objects.filter(email__iexact=identity.email).first()
+    new account without a usable password. Returns the user and whether it was created.
+
+    An account whose address was never verified is reclaimed first (`_account_reclaim`): else
+    anybody could register somebody else's address with a password of their own and share the
+    account with its owner once the owner signs in with Google. Call inside a transaction."""
+    email = User.objects.normalize_email(identity.email)
+    user = User.objects.select_for_update().filter(email=email).first()
     created = user is None
     if user is None:
         user = User.objects.create_user(
-            username=_available_username(identity.email),
-            email=User.objects.normalize_email(identity.email),
+            username=_available_username(
+                _username_base(given_name=identity.given_name, family_name=identity.family_name)
+            ),
+            email=email,
             password=None,
             first_name=identity.given_name[:150],
             last_name=identity.family_name[:150],
+            email_verified=True,
         )
+    elif not user.email_verified:
+        _account_reclaim(user=user)
     SocialAccount.objects.create(user=user, issuer=identity.issuer, subject=identity.subject, email=identity.email)
     return user, created
 

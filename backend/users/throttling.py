@@ -1,7 +1,14 @@
 """Limits on signing in, signing up and password resets, per client address and per account.
 
+Every limit here holds over any period of its length, not per period of the clock, and is still
+enforced, per process, with Redis unreachable (core.throttling.SlidingWindowRateThrottle).
+
 The client address is DRF's `get_ident`: the socket address unless `NUM_PROXIES` trusted
 proxies are configured, so a forged `X-Forwarded-For` header does not give a fresh budget.
+The account is the one the typed e-mail address or username means, found exactly as signing in
+finds it (users.selectors.user_for_sign_in): "ADA@example.com", the same address in full-width
+letters and the username "ada" all spend the budget of one account. Text that means no account is counted
+under its normalised form, so that asking about an address reveals nothing by its limit either.
 Rates are read from `settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]` on every request (DRF
 reads them once, at import), so they can be changed without a restart of the test suite.
 """
@@ -13,10 +20,11 @@ from django.conf import settings
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from core.throttling import WindowRateThrottle
+from core.throttling import SlidingWindowRateThrottle
+from users.selectors import sign_in_identifier, user_for_sign_in
 
 
-class _RateFromSettingsThrottle(WindowRateThrottle):
+class _RateFromSettingsThrottle(SlidingWindowRateThrottle):
     def get_rate(self) -> str | None:
         rates: dict[str, str | None] = cast(dict[str, Any], settings.REST_FRAMEWORK)["DEFAULT_THROTTLE_RATES"]
         return rates[self.scope or ""]
@@ -28,7 +36,7 @@ class _ClientAddressThrottle(_RateFromSettingsThrottle):
 
 
 class _SubmittedAccountThrottle(_RateFromSettingsThrottle):
-    """Keyed on the account named in the body (lower-cased), whoever sends the request."""
+    """Keyed on the account named in the body, whoever sends the request."""
 
     account_fields: tuple[str, ...] = ()
 
@@ -36,13 +44,22 @@ class _SubmittedAccountThrottle(_RateFromSettingsThrottle):
         data: Any = request.data
         if not isinstance(data, dict):
             return None  # the view refuses the body; nothing to count against an account
-        for field in self.account_fields:
-            value = data.get(field)
-            if isinstance(value, str) and value.strip():
-                # Hashed so that any text the client sends makes a well-formed cache key.
-                digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()
-                return self.cache_format % {"scope": self.scope, "ident": digest}
-        return None
+        email, username = (self._text(data, field) for field in ("email", "username"))
+        kind, identifier = sign_in_identifier(email=email, username=username)
+        if not kind:
+            return None
+        user = user_for_sign_in(email=email, username=username)
+        if user is not None:
+            ident = f"user{user.pk}"
+        else:
+            # Hashed so that any text the client sends makes a short, well-formed cache key.
+            ident = hashlib.sha256(f"{kind}:{identifier}".encode(errors="surrogatepass")).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+    def _text(self, data: dict[str, Any], field: str) -> str:
+        # Anything but text is refused by the view (400) before it is tried against an account.
+        value = data.get(field) if field in self.account_fields else None
+        return value if isinstance(value, str) else ""
 
 
 class LoginIpThrottle(_ClientAddressThrottle):

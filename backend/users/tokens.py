@@ -6,14 +6,25 @@ never lets a token outlive `auth_time + SESSION_MAX_DAYS`, so a stolen token can
 forever. A refresh token works once: rotation and sign-out write its `BlacklistedToken` row
 *before* anything else and only the request that created that row goes on; the one-to-one
 constraint on the row decides between parallel requests.
+
+Reuse detection (OAuth 2.0 Security BCP, refresh token rotation): every token of one sign-in
+carries the same session id, `sid`, which also begins its `jti` (`<sid>.<random>`), so the
+session's tokens are found by the index on `jti` without a table of their own. A spent token
+presented again means two parties hold copies of it, and which one is the thief cannot be
+told; so every token of its session is revoked, the thief's and the person's alike, and the
+person signs in again. Other sign-ins of the same person are untouched. Not within
+`REFRESH_REUSE_GRACE_SECONDS` of the spending, though: that is one client sending its token
+twice at once (two tabs restoring the session, a retried request), which gets its 401 and no more.
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import update_last_login
 from django.db import transaction
+from django.utils import timezone
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
@@ -23,8 +34,9 @@ from rest_framework_simplejwt.utils import datetime_from_epoch, datetime_to_epoc
 
 from users.models import User
 
-# The OpenID Connect name for "when the person signed in".
+# The OpenID Connect names for "when the person signed in" and "which sign-in this is".
 SESSION_START_CLAIM = "auth_time"
+SESSION_ID_CLAIM = "sid"
 
 REFRESH_REFUSED_MESSAGE = "This refresh token is invalid, expired or already used. Please sign in again."
 SESSION_OVER_MESSAGE = "This session has reached its maximum length. Please sign in again."
@@ -41,13 +53,22 @@ def _session_ends_at(started_at: int) -> int:
     return started_at + int(timedelta(days=settings.SESSION_MAX_DAYS).total_seconds())
 
 
-def _issue(*, user: User, session_started_at: int | None) -> SessionTokens:
+def _session_jti_prefix(session_id: str) -> str:
+    return f"{session_id}."
+
+
+def _issue(*, user: User, session_started_at: int | None, session_id: str | None) -> SessionTokens:
+    """A new pair for `user`: of a new session when `session_started_at` and `session_id` are
+    None, else of the one they name."""
     refresh = RefreshToken()
     now = datetime_to_epoch(refresh.current_time)
     started_at = now if session_started_at is None else session_started_at
+    session_id = session_id or uuid.uuid4().hex
     session_ends_at = _session_ends_at(started_at)
     refresh[jwt_settings.USER_ID_CLAIM] = str(user.pk)
     refresh[SESSION_START_CLAIM] = started_at
+    refresh[SESSION_ID_CLAIM] = session_id
+    refresh[jwt_settings.JTI_CLAIM] = _session_jti_prefix(session_id) + uuid.uuid4().hex
     refresh["exp"] = min(refresh["exp"], session_ends_at)
     access = refresh.access_token
     access["exp"] = min(access["exp"], session_ends_at)
@@ -69,20 +90,29 @@ def session_start(*, user: User) -> SessionTokens:
     """A new session for `user`, who has just proven who they are (password, Google...)."""
     if jwt_settings.UPDATE_LAST_LOGIN:
         update_last_login(User, user)
-    return _issue(user=user, session_started_at=None)
+    return _issue(user=user, session_started_at=None, session_id=None)
+
+
+class _SignedRefreshToken(RefreshToken):
+    """simplejwt's refresh token without its read of the blacklist, which would refuse a spent
+    token like a forged one: `_spend` tells them apart, and a spent one revokes its session."""
+
+    def check_blacklist(self) -> None:
+        return None
 
 
 def _decode_refresh(raw_token: str) -> RefreshToken:
-    """The signed, unexpired refresh token `raw_token`, or 401. A token already blacklisted is
-    refused here too, but that read is only a fast path: callers decide by writing the row."""
+    """The signed, unexpired refresh token `raw_token`, or 401. Whether it was spent already is
+    for `_spend` to decide."""
     try:
-        return RefreshToken(raw_token)  # type: ignore[arg-type]
+        return _SignedRefreshToken(raw_token)  # type: ignore[arg-type]
     except TokenError as exc:
         raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE) from exc
 
 
-def _spend(token: RefreshToken) -> OutstandingToken:
-    """Blacklists `token`; 401 when it is unknown or another request blacklisted it first.
+def _spend(token: RefreshToken) -> BlacklistedToken | None:
+    """Blacklists `token`: None when this call did, else the row of its earlier spending. 401
+    when the token is not one Vitrin recorded.
 
     Call inside a transaction: when two requests spend one token, both try to insert the same
     one-to-one row and the database lets exactly one of them create it.
@@ -91,10 +121,31 @@ def _spend(token: RefreshToken) -> OutstandingToken:
     if outstanding is None:
         # Every token Vitrin issues is recorded; one that is not was not issued here.
         raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
-    _, created = BlacklistedToken.objects.get_or_create(token=outstanding)
-    if not created:
-        raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
-    return outstanding
+    spending, created = BlacklistedToken.objects.get_or_create(token=outstanding)
+    return None if created else spending
+
+
+def _session_revoke_on_reuse(*, token: RefreshToken, spending: BlacklistedToken) -> None:
+    """`token` was spent already (`spending`) and is presented again: revokes every token of its
+    session, unless it was spent moments ago (see the module's docstring).
+
+    Takes the user's row lock, as a rotation does, so a rotation of the same session running
+    at the same time either finishes first (and its new token is revoked here) or finds its
+    token revoked."""
+    if timezone.now() - spending.blacklisted_at < timedelta(seconds=settings.REFRESH_REUSE_GRACE_SECONDS):
+        return
+    session_id = token.get(SESSION_ID_CLAIM)
+    if not isinstance(session_id, str) or not session_id:
+        return  # issued before sessions had ids
+    user_id = spending.token.user_id
+    if user_id is None:
+        return  # the account is gone, and its tokens with it
+    User.objects.select_for_update().filter(pk=user_id).first()  # the lock is what is wanted
+    session_tokens = OutstandingToken.objects.filter(
+        user_id=user_id, jti__startswith=_session_jti_prefix(session_id), blacklistedtoken__isnull=True
+    )
+    rows = [BlacklistedToken(token_id=token_id) for token_id in session_tokens.values_list("id", flat=True)]
+    BlacklistedToken.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def _session_user(token: RefreshToken) -> User:
@@ -110,12 +161,13 @@ def _session_user(token: RefreshToken) -> User:
     return user
 
 
-@transaction.atomic
 def session_refresh(*, raw_token: str) -> SessionTokens:
     """Spends the refresh token `raw_token` and returns the session's next pair of tokens.
 
     401 when the token is forged, expired, revoked, already used, or its session is older than
-    `SESSION_MAX_DAYS`. Of several requests spending one token at once exactly one succeeds.
+    `SESSION_MAX_DAYS`. Of several requests spending one token at once exactly one succeeds. A
+    token spent before revokes its whole session; that revocation is committed, then the 401
+    raised (so this is not one atomic block: the refusal must not roll the revocation back).
     """
     token = _decode_refresh(raw_token)
     started_at = token.get(SESSION_START_CLAIM)
@@ -123,16 +175,31 @@ def session_refresh(*, raw_token: str) -> SessionTokens:
         raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
     if datetime_to_epoch(token.current_time) >= _session_ends_at(started_at):
         raise AuthenticationFailed(SESSION_OVER_MESSAGE)
-    user = _session_user(token)
-    _spend(token)
-    return _issue(user=user, session_started_at=started_at)
+    with transaction.atomic():
+        user = _session_user(token)
+        spending = _spend(token)
+        if spending is None:
+            session_id = token.get(SESSION_ID_CLAIM)
+            return _issue(
+                user=user,
+                session_started_at=started_at,
+                session_id=session_id if isinstance(session_id, str) else None,
+            )
+        _session_revoke_on_reuse(token=token, spending=spending)
+    raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
 
 
-@transaction.atomic
 def session_end(*, raw_token: str) -> None:
     """Signs out: the refresh token `raw_token` is refused from now on. 401 when it is not a
-    valid token any more (forged, expired, already used or signed out)."""
-    _spend(_decode_refresh(raw_token))
+    valid token any more (forged, expired, already used or signed out); one spent before
+    revokes its whole session, as in `session_refresh`."""
+    token = _decode_refresh(raw_token)
+    with transaction.atomic():
+        spending = _spend(token)
+        if spending is None:
+            return
+        _session_revoke_on_reuse(token=token, spending=spending)
+    raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
 
 
 def user_sessions_revoke(*, user: User) -> int:

@@ -13,6 +13,8 @@ auth_urlpatterns: list[URLPattern] = [
     path("password/change/", apis.PasswordChangeApi.as_view(), name="auth-password-change"),
     path("password/reset/", apis.PasswordResetApi.as_view(), name="auth-password-reset"),
     path("password/reset/confirm/", apis.PasswordResetConfirmApi.as_view(), name="auth-password-reset-confirm"),
+    path("email/verify/", apis.EmailVerifyApi.as_view(), name="auth-email-verify"),
+    path("email/verify/resend/", apis.EmailVerificationResendApi.as_view(), name="auth-email-verify-resend"),
 ]
 user_urlpatterns: list[URLPattern] = [
     path("<str:username>/", apis.UserDetailApi.as_view(), name="user-detail"),

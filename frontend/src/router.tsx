@@ -16,6 +16,7 @@ const LoginPage = lazy(() => import('./components/pages/auth/login-page'))
 const RegisterPage = lazy(() => import('./components/pages/auth/register-page'))
 const PasswordResetPage = lazy(() => import('./components/pages/auth/password-reset-page'))
 const PasswordResetConfirmPage = lazy(() => import('./components/pages/auth/password-reset-confirm-page'))
+const EmailVerifyPage = lazy(() => import('./components/pages/auth/email-verify-page'))
 const PasswordChangePage = lazy(() => import('./components/pages/auth/password-change-page'))
 const ProfilePage = lazy(() => import('./components/pages/profile/profile-page'))
 const ProfileEditPage = lazy(() => import('./components/pages/profile/profile-edit-page'))
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
       { path: 'password/reset/confirm', Component: PasswordResetConfirmPage },
       { path: 'password/reset/:uid/:token', Component: PasswordResetConfirmPage },
       { path: 'reset-password', Component: PasswordResetConfirmPage },
+      { path: 'verify-email', Component: EmailVerifyPage },
       { path: 'settings/password', Component: PasswordChangePage },
       { path: 'settings/profile', Component: ProfileEditPage },
       { path: 'users/:username', Component: ProfilePage },

@@ -1,6 +1,9 @@
 """The general rate limits (`anon`, `user`, `writes`): counted per client and per period of the
 clock, refused with 429 and a Retry-After that is the time left in the period, whole again in
-the next period. The suite runs these on the in-process cache and, in CI, on Redis."""
+the next period. The suite runs these on the in-process cache and, in CI, on Redis.
+
+The sliding windows of the sign-in limits are tested through those endpoints, in
+users/tests/test_throttles.py; here, the bound on the memory their per-process logs take."""
 
 from collections.abc import Iterator
 from unittest import mock
@@ -10,7 +13,7 @@ from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
 from conftest import client_for
-from core.throttling import WindowRateThrottle
+from core.throttling import LocalSlidingWindows, WindowRateThrottle
 from users.models import User
 from users.tests.factories import UserFactory
 
@@ -99,3 +102,19 @@ def test_writes_have_their_own_budget_and_reads_do_not_spend_it(
     assert first_write.status_code == 200
     assert second_write.status_code == 429
     assert client.get("/api/auth/me/").json()["bio"] == "Makes lamps."
+
+
+def test_the_per_process_sliding_windows_forget_the_least_recently_used_keys_first() -> None:
+    """Keys are whatever clients type: the logs kept while Redis is unreachable stay bounded."""
+    windows = LocalSlidingWindows(max_keys=2)
+
+    answers = [
+        windows.count("a", now=0, limit=1, period=60),
+        windows.count("b", now=1, limit=1, period=60),
+        windows.count("a", now=2, limit=1, period=60),  # refused, and "a" is the latest used
+        windows.count("c", now=3, limit=1, period=60),  # "b" is forgotten to make room
+        windows.count("a", now=4, limit=1, period=60),
+        windows.count("b", now=5, limit=1, period=60),
+    ]
+
+    assert answers == [None, None, 58.0, None, 56.0, None]

@@ -31,6 +31,7 @@ def me_of(user: User) -> dict[str, Any]:
         "following_count": user.following_count,
         "is_following": False,
         "email": user.email,
+        "email_verified": user.email_verified,
     }
 
 
@@ -47,7 +48,7 @@ def test_register_creates_the_account_and_signs_in(api_client: APIClient) -> Non
     assert set(body) == {"user", "access", "refresh"}
     assert body["user"] == me_of(user)
     assert body["user"]["username"] == "Ada"
-    assert body["user"]["email"] == "Ada@example.com"
+    assert body["user"]["email"] == "ada@example.com"  # stored normalised: one spelling per address
     assert decoded(body["access"])["user_id"] == str(user.id)
     assert decoded(body["refresh"])["token_type"] == "refresh"
     assert user.check_password(STRONG_PASSWORD)
@@ -277,7 +278,10 @@ def test_an_account_without_a_password_cannot_log_in_with_one(api_client: APICli
         ({"email": "", "username": "", "password": "x"}, {"email": ["Enter your e-mail address (or your username)."]}),
         ({"username": "ada"}, {"password": ["This field is required."]}),
         ({"username": "ada", "password": ""}, {"password": ["This field may not be blank."]}),
-        ({"username": 7, "password": ["x"]}, {"password": ["Not a valid string."]}),
+        (
+            {"username": 7, "password": ["x"]},
+            {"username": ["Enter this as text (a JSON string), not a number."], "password": ["Not a valid string."]},
+        ),
         ({"username": None, "password": "x"}, {"username": ["This field may not be null."]}),
         ({"username": "ada\x00", "password": "x"}, {"username": ["Null characters are not allowed."]}),
         ({"email": "ada\x00@example.com", "password": "x"}, {"email": ["Null characters are not allowed."]}),

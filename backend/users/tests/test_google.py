@@ -22,7 +22,9 @@ from users.tests.support import (
     decoded,
     google_id_token,
     rsa_key,
+    run_at_once,
     sign_in,
+    skip_unless_postgres,
     unsigned_token,
 )
 
@@ -56,8 +58,10 @@ def test_first_google_sign_in_creates_the_account(api_client: APIClient, google_
     assert body["created"] is True
     assert body["user"]["id"] == user.id
     assert body["user"]["email"] == "ada@example.com"
-    assert (user.username, user.first_name, user.last_name) == ("ada", "Ada", "Lovelace")
+    assert (user.username, user.first_name, user.last_name) == ("ada.lovelace", "Ada", "Lovelace")
     assert not user.has_usable_password()
+    assert user.email_verified is True
+    assert body["user"]["email_verified"] is True
     assert list(SocialAccount.objects.values_list("user_id", "issuer", "subject", "email")) == [
         (user.id, "https://accounts.google.com", "110169484474386276334", "ada@example.com")
     ]
@@ -94,10 +98,76 @@ def test_both_spellings_of_googles_issuer_are_one_identity(
 
 
 @pytest.mark.django_db
-def test_google_sign_in_links_the_account_with_the_verified_email(
+def test_google_sign_in_takes_an_unverified_account_back_from_whoever_registered_the_address(
     api_client: APIClient, google_certs: FakeGoogleCerts
 ) -> None:
-    existing = UserFactory.create(username="lovelace", email="Ada@Example.com")
+    # An attacker signs up with the victim's address and a password of their own...
+    attacker = APIClient()
+    registered = attacker.post(
+        "/api/auth/register/",
+        {"username": "lovelace", "email": "Ada@Example.com", "password": "attackers-own-phrase-1"},
+    )
+    assert registered.status_code == 201
+    attackers_refresh = registered.json()["refresh"]
+
+    # ...then the owner of the address signs in with Google.
+    response = api_client.post(GOOGLE, {"id_token": google_id_token(email="ada@example.com")})
+
+    assert response.status_code == 200
+    assert response.json()["created"] is False
+    assert response.json()["user"]["id"] == registered.json()["user"]["id"]
+    assert response.json()["user"]["email_verified"] is True
+    login = APIClient().post("/api/auth/login/", {"email": "ada@example.com", "password": "attackers-own-phrase-1"})
+    assert login.status_code == 401
+    assert login.json() == {"detail": "No active account matches this e-mail address or username and password."}
+    refreshed = APIClient().post("/api/auth/refresh/", {"refresh": attackers_refresh})
+    assert refreshed.status_code == 401
+    assert refreshed.json() == {
+        "detail": "This refresh token is invalid, expired or already used. Please sign in again."
+    }
+    user = User.objects.get()
+    assert not user.has_usable_password()
+    assert user.email_verified is True
+    assert SocialAccount.objects.get().user_id == user.id
+    # The owner's own session, started by this sign-in, goes on working.
+    assert APIClient().post("/api/auth/refresh/", {"refresh": response.json()["refresh"]}).status_code == 200
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_an_attacker_signing_in_while_the_owner_reclaims_the_account_keeps_no_session(
+    google_certs: FakeGoogleCerts,
+) -> None:
+    skip_unless_postgres()
+    APIClient().post(
+        "/api/auth/register/",
+        {"username": "lovelace", "email": "ada@example.com", "password": "attackers-own-phrase-1"},
+    )
+    token = google_id_token(email="ada@example.com")
+    attacker = {"email": "ada@example.com", "password": "attackers-own-phrase-1"}
+
+    def act(index: int) -> Any:
+        if index == 0:
+            return APIClient().post(GOOGLE, {"id_token": token})
+        return APIClient().post("/api/auth/login/", attacker)
+
+    responses = run_at_once(6, act)
+
+    assert responses[0].status_code == 200
+    user = User.objects.get()
+    owners_refresh = responses[0].json()["refresh"]
+    # Whatever the attacker got before the reclaim was revoked by it; after it, nothing.
+    live = OutstandingToken.objects.filter(user=user, blacklistedtoken__isnull=True).values_list("token", flat=True)
+    assert list(live) == [owners_refresh]
+    assert APIClient().post("/api/auth/login/", attacker).status_code == 401
+
+
+@pytest.mark.django_db
+def test_google_sign_in_links_an_account_whose_address_is_verified(
+    api_client: APIClient, google_certs: FakeGoogleCerts
+) -> None:
+    existing = UserFactory.create(username="lovelace", email="ada@example.com", email_verified=True)
+    session = sign_in(APIClient(), existing).json()["refresh"]
 
     response = api_client.post(GOOGLE, {"id_token": google_id_token(email="ada@example.com")})
 
@@ -106,18 +176,66 @@ def test_google_sign_in_links_the_account_with_the_verified_email(
     assert response.json()["user"]["id"] == existing.id
     assert SocialAccount.objects.get().user_id == existing.id
     assert User.objects.count() == 1
+    # The owner proved the address themselves: their password and sessions stay.
     assert sign_in(APIClient(), existing, DEFAULT_PASSWORD).status_code == 200
+    assert APIClient().post("/api/auth/refresh/", {"refresh": session}).status_code == 200
 
 
 @pytest.mark.django_db
 def test_a_new_google_account_gets_a_free_username(api_client: APIClient, google_certs: FakeGoogleCerts) -> None:
-    UserFactory.create(username="Ada", email="someone.else@example.com")
-    UserFactory.create(username="ada2", email="another@example.com")
+    UserFactory.create(username="Ada.Lovelace", email="someone.else@example.com")
+    UserFactory.create(username="ada.lovelace2", email="another@example.com")
 
     response = api_client.post(GOOGLE, {"id_token": google_id_token(email="ada@example.com")})
 
     assert response.status_code == 200
-    assert response.json()["user"]["username"] == "ada3"
+    assert response.json()["user"]["username"] == "ada.lovelace3"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("given_name", "family_name", "username"),
+    [
+        ("Jane", "Doe", "jane.doe"),
+        ("José María", "Álvarez-Núñez", "jose.maria.alvarez.nunez"),
+        ("Jane", "", "jane"),
+        ("", "", "maker"),
+        ("李", "小龙", "maker"),
+        ("<script>", "'; DROP TABLE--", "script.drop.table"),
+        ("Hubert Blaine", "Wolfeschlegelsteinhausenbergerdorff", "hubert.blaine.wolfeschlegelste"),
+    ],
+    ids=["plain", "accents", "given-only", "no-name", "no-latin-letters", "punctuation", "long"],
+)
+def test_a_google_username_comes_from_the_name_never_from_the_address(
+    api_client: APIClient, google_certs: FakeGoogleCerts, given_name: str, family_name: str, username: str
+) -> None:
+    private_address = "jane.doe.1987.private.stuff@gmail.com"
+
+    response = api_client.post(
+        GOOGLE,
+        {"id_token": google_id_token(email=private_address, given_name=given_name, family_name=family_name)},
+    )
+
+    assert response.status_code == 200
+    assert response.json()["user"]["username"] == username
+    assert User.objects.get().username == username
+    public = APIClient().get(f"/api/users/{username}/")
+    assert public.status_code == 200
+    assert "1987" not in public.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_google_account_without_a_name_gets_a_numbered_neutral_username(
+    api_client: APIClient, google_certs: FakeGoogleCerts
+) -> None:
+    UserFactory.create(username="maker", email="first@example.com")
+
+    response = api_client.post(
+        GOOGLE, {"id_token": google_id_token(email="grace.h.1906@gmail.com", given_name="", family_name="")}
+    )
+
+    assert response.status_code == 200
+    assert response.json()["user"]["username"] == "maker2"
 
 
 @pytest.mark.django_db

@@ -27,7 +27,7 @@ CaptureCallbacks = Callable[..., AbstractContextManager[list[Callable[[], Any]]]
 
 
 def reset_link_of(message: mail.EmailMessage) -> dict[str, str]:
-    match = re.search(r"(\S+)/reset-password\?uid=([\w-]+)&token=([\w-]+)", str(message.body))
+    match = re.search(r"(\S+)/reset-password#uid=([\w-]+)&token=([\w-]+)\n", str(message.body))
     assert match is not None, message.body
     return {"origin": match.group(1), "uid": match.group(2), "token": match.group(3)}
 
@@ -183,6 +183,24 @@ def test_reset_emails_a_one_time_link(
     link = reset_link_of(message)
     assert link["origin"] == settings.FRONTEND_URL
     assert link["uid"] == urlsafe_base64_encode(force_bytes(user.pk))
+    assert default_token_generator.check_token(user, link["token"])
+
+
+@pytest.mark.django_db
+def test_the_reset_link_keeps_its_token_out_of_every_server_log(
+    api_client: APIClient, django_capture_on_commit_callbacks: CaptureCallbacks
+) -> None:
+    user = UserFactory.create(email="ada@example.com")
+
+    request_reset(api_client, "ada@example.com", django_capture_on_commit_callbacks)
+
+    # Everything after "#" stays in the browser: no request line, access log or Referer has it.
+    link = re.search(r"\S+/reset-password\S*", str(mail.outbox[0].body))
+    assert link is not None
+    page, _, fragment = link.group(0).partition("#")
+    token = reset_link_of(mail.outbox[0])["token"]
+    assert page == f"{settings.FRONTEND_URL}/reset-password"
+    assert fragment == f"uid={urlsafe_base64_encode(force_bytes(user.pk))}&token={token}"
 
 
 @pytest.mark.django_db
@@ -244,6 +262,36 @@ def test_confirm_sets_the_new_password_and_revokes_sessions(
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
     assert APIClient().post("/api/auth/refresh/", {"refresh": session}).status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_completed_reset_verifies_the_address(
+    api_client: APIClient, django_capture_on_commit_callbacks: CaptureCallbacks
+) -> None:
+    user = UserFactory.create(email="ada@example.com", email_verified=False)
+    request_reset(api_client, "ada@example.com", django_capture_on_commit_callbacks)
+    link = reset_link_of(mail.outbox[0])
+
+    response = api_client.post(CONFIRM, {"uid": link["uid"], "token": link["token"], "new_password": NEW_PASSWORD})
+
+    assert response.status_code == 204
+    user.refresh_from_db()
+    # The link was read in the account's mailbox: whoever followed it owns the address.
+    assert user.email_verified is True
+
+
+@pytest.mark.django_db
+def test_a_refused_reset_leaves_the_address_unverified(api_client: APIClient) -> None:
+    user = UserFactory.create(email="ada@example.com", email_verified=False)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+
+    response = api_client.post(CONFIRM, {"uid": uid, "token": "1-abcdef", "new_password": NEW_PASSWORD})
+
+    assert response.status_code == 400
+    assert response.json() == BAD_LINK
+    user.refresh_from_db()
+    assert user.email_verified is False
+    assert user.check_password(DEFAULT_PASSWORD)
 
 
 @pytest.mark.django_db

@@ -83,7 +83,34 @@ def test_refresh_takes_the_token_from_the_cookie_when_the_body_has_none(api_clie
 
     assert from_cookie.status_code == 200
     assert from_cookie_again.status_code == 200
-    assert from_cookie_again.cookies[COOKIE].value == from_cookie_again.json()["refresh"]
+    assert decoded(from_cookie_again.cookies[COOKIE].value)["token_type"] == "refresh"
+    assert decoded(from_cookie_again.json()["access"])["user_id"] == str(user.id)
+
+
+@pytest.mark.django_db
+def test_a_refresh_from_the_cookie_keeps_the_refresh_token_out_of_the_body(api_client: APIClient, user: User) -> None:
+    """Script injected into the web app could read the body, never the httpOnly cookie: a token
+    that came in the cookie goes back in the cookie only."""
+    sign_in(api_client, user)
+
+    response = api_client.post(REFRESH, {})
+
+    assert response.status_code == 200
+    assert set(response.json()) == {"access"}
+    assert decoded(response.cookies[COOKIE].value)["jti"] in set(
+        OutstandingToken.objects.filter(blacklistedtoken__isnull=True).values_list("jti", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_a_refresh_from_the_body_still_answers_the_new_refresh_token(api_client: APIClient, user: User) -> None:
+    first = sign_in(APIClient(), user).json()["refresh"]
+
+    response = api_client.post(REFRESH, {"refresh": first})
+
+    assert response.status_code == 200
+    assert set(response.json()) == {"access", "refresh"}
+    assert response.cookies[COOKIE].value == response.json()["refresh"]
 
 
 @pytest.mark.django_db
@@ -192,12 +219,12 @@ def test_rotating_every_few_days_never_outlives_the_session(api_client: APIClien
     at_the_end = api_client.post(REFRESH, {})
 
     assert day_13.status_code == 200
-    assert decoded(day_13.json()["refresh"])["exp"] == started + (13 + settings.REFRESH_TOKEN_DAYS) * DAY
+    assert decoded(day_13.cookies[COOKIE].value)["exp"] == started + (13 + settings.REFRESH_TOKEN_DAYS) * DAY
     assert day_26.status_code == 200
-    assert decoded(day_26.json()["refresh"])["exp"] == session_end
+    assert decoded(day_26.cookies[COOKIE].value)["exp"] == session_end
     assert day_26.cookies[COOKIE]["max-age"] == 4 * DAY
     assert last_second.status_code == 200
-    assert decoded(last_second.json()["refresh"])["exp"] == session_end
+    assert decoded(last_second.cookies[COOKIE].value)["exp"] == session_end
     assert last_second.cookies[COOKIE]["max-age"] == 1
     assert at_the_end.status_code == 401
 
@@ -299,11 +326,15 @@ def test_a_refresh_token_works_exactly_once_under_concurrency() -> None:
     user = UserFactory.create()
     refresh = sign_in(APIClient(), user).json()["refresh"]
 
-    statuses = run_at_once(20, lambda _: APIClient().post(REFRESH, {"refresh": refresh}).status_code)
+    responses = run_at_once(20, lambda _: APIClient().post(REFRESH, {"refresh": refresh}))
 
-    assert sorted(statuses) == [200] + [401] * 19
+    assert sorted(response.status_code for response in responses) == [200] + [401] * 19
     assert OutstandingToken.objects.filter(user=user).count() == 2
     assert BlacklistedToken.objects.count() == 1
+    # One client sending its token twice at once (two tabs restoring the session) is not a
+    # theft: the 19 replays came within the grace window, so the winner's session lives on.
+    (winner,) = [response.json()["refresh"] for response in responses if response.status_code == 200]
+    assert APIClient().post(REFRESH, {"refresh": winner}).status_code == 200
 
 
 @pytest.mark.postgres
@@ -325,10 +356,137 @@ def test_logout_racing_refresh_lets_only_one_through() -> None:
 def test_every_issued_refresh_token_is_recorded(api_client: APIClient, user: User) -> None:
     issued = [sign_in(api_client, user).json()["refresh"]]
     for _ in range(3):
-        issued.append(api_client.post(REFRESH, {}).json()["refresh"])
+        issued.append(api_client.post(REFRESH, {}).cookies[COOKIE].value)
 
     recorded = set(OutstandingToken.objects.filter(user=user).values_list("jti", flat=True))
     assert recorded == {decoded(token)["jti"] for token in issued}
     expiry = OutstandingToken.objects.get(jti=decoded(issued[-1])["jti"]).expires_at
     assert expiry == datetime.fromtimestamp(decoded(issued[-1])["exp"], tz=UTC)
     assert expiry - datetime.now(tz=UTC) <= timedelta(days=settings.REFRESH_TOKEN_DAYS)
+
+
+# --- reuse of a spent token: the session was copied -----------------------------------------
+def is_live(token: str) -> bool:
+    return APIClient().post(REFRESH, {"refresh": token}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_refresh_tokens_carry_their_session_across_rotations(api_client: APIClient, user: User) -> None:
+    first = sign_in(api_client, user).json()["refresh"]
+    second = api_client.post(REFRESH, {"refresh": first}).json()["refresh"]
+    other_sign_in = sign_in(APIClient(), user).json()["refresh"]
+
+    assert decoded(second)["sid"] == decoded(first)["sid"]
+    assert decoded(other_sign_in)["sid"] != decoded(first)["sid"]
+
+
+@pytest.mark.django_db
+def test_replaying_a_spent_token_revokes_its_whole_session(api_client: APIClient, user: User, clock: Clock) -> None:
+    """A signs in (t1) and rotates to t2 and t3; an attacker who copied t1 replays it."""
+    t1 = sign_in(api_client, user).json()["refresh"]
+    t2 = api_client.post(REFRESH, {"refresh": t1}).json()["refresh"]
+    t3 = api_client.post(REFRESH, {"refresh": t2}).json()["refresh"]
+    phone = sign_in(APIClient(), user).json()["refresh"]  # another sign-in of A
+    clock.travel(seconds=settings.REFRESH_REUSE_GRACE_SECONDS)
+
+    replayed = APIClient().post(REFRESH, {"refresh": t1})
+
+    assert replayed.status_code == 401
+    assert replayed.json() == REFUSED
+    assert COOKIE not in replayed.cookies
+    session = {decoded(token)["jti"] for token in (t1, t2, t3)}
+    assert set(BlacklistedToken.objects.values_list("token__jti", flat=True)) == session
+    assert api_client.post(REFRESH, {"refresh": t3}).status_code == 401
+    assert api_client.post(REFRESH, {}).status_code == 401  # the cookie holds t3
+    assert is_live(phone)
+
+
+@pytest.mark.django_db
+def test_the_victim_coming_back_ends_the_session_a_thief_rotated(user: User, clock: Clock) -> None:
+    t1 = sign_in(APIClient(), user).json()["refresh"]
+    thiefs = APIClient().post(REFRESH, {"refresh": t1}).json()["refresh"]
+    clock.travel(minutes=5)
+
+    victims_turn = APIClient().post(REFRESH, {"refresh": t1})
+
+    assert victims_turn.status_code == 401
+    assert not is_live(thiefs)
+
+
+@pytest.mark.django_db
+def test_replaying_through_logout_revokes_the_session_too(user: User, clock: Clock) -> None:
+    t1 = sign_in(APIClient(), user).json()["refresh"]
+    t2 = APIClient().post(REFRESH, {"refresh": t1}).json()["refresh"]
+    clock.travel(minutes=1)
+
+    response = APIClient().post(LOGOUT, {"refresh": t1})
+
+    assert response.status_code == 401
+    assert response.json() == REFUSED
+    assert not is_live(t2)
+
+
+@pytest.mark.django_db
+def test_a_replay_within_the_grace_window_leaves_the_session_alone(user: User, clock: Clock) -> None:
+    t1 = sign_in(APIClient(), user).json()["refresh"]
+    t2 = APIClient().post(REFRESH, {"refresh": t1}).json()["refresh"]
+    clock.travel(seconds=settings.REFRESH_REUSE_GRACE_SECONDS - 1)
+
+    replayed = APIClient().post(REFRESH, {"refresh": t1})
+
+    assert replayed.status_code == 401
+    assert replayed.json() == REFUSED
+    assert BlacklistedToken.objects.count() == 1
+    assert is_live(t2)
+
+
+@pytest.mark.django_db
+def test_a_forged_or_unknown_token_revokes_nothing(api_client: APIClient, user: User, clock: Clock) -> None:
+    t1 = sign_in(api_client, user).json()["refresh"]
+    forged = jwt.encode(
+        {**decoded(t1), "jti": "forged"}, "a-signing-key-that-vitrin-does-not-use-0123456789", algorithm="HS256"
+    )
+    unrecorded = RefreshToken()
+    unrecorded["user_id"] = str(user.pk)
+    unrecorded["auth_time"] = decoded(t1)["auth_time"]
+    unrecorded["sid"] = decoded(t1)["sid"]
+    clock.travel(minutes=1)
+
+    statuses = [APIClient().post(REFRESH, {"refresh": token}).status_code for token in (forged, str(unrecorded))]
+
+    assert statuses == [401, 401]
+    assert not BlacklistedToken.objects.exists()
+    assert is_live(t1)
+
+
+@pytest.mark.django_db
+def test_a_token_from_before_sessions_had_ids_still_rotates(api_client: APIClient, user: User, clock: Clock) -> None:
+    now = int(datetime.now(tz=UTC).timestamp())
+    legacy = session_token(user, auth_time=now, exp=now + DAY)  # no `sid`
+    rotated = api_client.post(REFRESH, {"refresh": legacy}).json()["refresh"]
+    clock.travel(minutes=1)
+
+    replayed = APIClient().post(REFRESH, {"refresh": legacy})
+
+    assert replayed.status_code == 401
+    assert "sid" in decoded(rotated)
+    assert is_live(rotated)  # a token without a session id revokes nothing when replayed
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_replay_racing_the_sessions_rotation_leaves_none_of_its_tokens_alive(clock: Clock) -> None:
+    skip_unless_postgres()
+    user = UserFactory.create()
+    t1 = sign_in(APIClient(), user).json()["refresh"]
+    t2 = APIClient().post(REFRESH, {"refresh": t1}).json()["refresh"]
+    clock.travel(seconds=settings.REFRESH_REUSE_GRACE_SECONDS)
+    # The thief replays t1, to refresh and to sign out, while the person rotates t2.
+    calls = [(REFRESH, t1), (LOGOUT, t1), (REFRESH, t2)] * 4
+
+    responses = run_at_once(len(calls), lambda index: APIClient().post(calls[index][0], {"refresh": calls[index][1]}))
+
+    # The person's rotation may win before its session is revoked (then its t3 is revoked too).
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses in ([401] * len(calls), [200] + [401] * (len(calls) - 1))
+    assert not OutstandingToken.objects.filter(user=user, blacklistedtoken__isnull=True).exists()

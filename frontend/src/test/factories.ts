@@ -19,7 +19,7 @@ export function makeUser(overrides: Partial<PublicUser> = {}): PublicUser {
 }
 
 export function makeMe(overrides: Partial<Me> = {}): Me {
-  return { ...makeUser({ id: 99, username: 'me', first_name: 'Grace', last_name: 'Hopper' }), email: 'me@example.com', ...overrides }
+  return { ...makeUser({ id: 99, username: 'me', first_name: 'Grace', last_name: 'Hopper' }), email: 'me@example.com', email_verified: true, ...overrides }
 }
 
 export function makeCategory(overrides: Partial<Category> = {}): Category {
@@ -71,6 +71,8 @@ export function makeComment(overrides: Partial<Comment> = {}): Comment {
     created_at: '2026-01-02T10:00:00Z',
     updated_at: '2026-01-02T10:00:00Z',
     replies: [],
+    reply_count: overrides.replies?.length ?? 0,
+    replies_next: null,
     ...overrides,
   }
 }

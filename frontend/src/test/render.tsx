@@ -44,7 +44,7 @@ export function renderApp(path: string): RenderResult & { queryClient: QueryClie
 export function signInAs(me: Me): void {
   window.localStorage.setItem('vitrin:signed-in', '1')
   server.use(
-    http.post(`${API}/auth/refresh/`, () => HttpResponse.json({ access: 'access-1', refresh: 'ignored' })),
+    http.post(`${API}/auth/refresh/`, () => HttpResponse.json({ access: 'access-1' })),
     http.get(`${API}/auth/me/`, () => HttpResponse.json(me)),
   )
 }

@@ -1,18 +1,16 @@
 import { useState } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { useDocumentTitle } from '../../../hooks/use-document-title'
+import { useEmailedLink } from '../../../hooks/use-emailed-link'
 import { usePasswordResetConfirm } from '../../../services/auth/password-reset-confirm'
 import { NewPasswordForm } from '../../forms/new-password-form'
 import { ButtonLink } from '../../ui/button'
 import { AuthCard } from './auth-card'
 
-/** The page of the e-mailed link: `/password/reset/<uid>/<token>` (or `?uid=…&token=…`). */
+/** The page of the e-mailed link: `/reset-password#uid=…&token=…` (links sent before: `?uid=…&token=…` or `/password/reset/<uid>/<token>`). */
 export default function PasswordResetConfirmPage() {
   useDocumentTitle('Choose a new password')
-  const params = useParams()
-  const [query] = useSearchParams()
-  const uid = params.uid ?? query.get('uid') ?? ''
-  const token = params.token ?? query.get('token') ?? ''
+  const { uid, token } = useEmailedLink()
   const confirm = usePasswordResetConfirm()
   const [done, setDone] = useState(false)
   if (!uid || !token) {

@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react'
 import { NavigationType, Outlet, useLocation, useNavigationType } from 'react-router'
 import { SessionProvider } from '../../../hooks/use-session'
+import { EmailVerificationBanner } from '../../ui/email-verification-banner'
 import { ErrorBoundary } from '../../ui/error-boundary'
 import { SiteFooter } from '../../ui/site-footer'
 import { SiteHeader } from '../../ui/site-header'
@@ -39,6 +40,7 @@ export function AppLayout() {
         Skip to content
       </a>
       <SiteHeader />
+      <EmailVerificationBanner />
       <main id="main" tabIndex={-1} className="mx-auto min-h-screen max-w-6xl px-4 pt-6 pb-10 focus:outline-none sm:pt-10">
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<PageSkeleton />}>
