@@ -103,7 +103,7 @@ def print_marks_plan(viewer: Any) -> None:
 
     page = list(Product.objects.filter(PUBLISHED).order_by("-hot_score", "-id").values_list("id", "author_id")[:20])
     with CaptureQueriesContext(connection) as queries:
-        viewer_marks(viewer=viewer, product_ids={p for p, _ in page}, user_ids={a for _, a in page})
+        viewer_marks(viewer=viewer, ids={"has_upvoted": {p for p, _ in page}, "is_following": {a for _, a in page}})
     (query,) = queries.captured_queries
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])

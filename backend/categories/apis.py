@@ -2,7 +2,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpResponseBase
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -14,7 +14,7 @@ from categories.selectors import category_get, category_list
 from categories.serializers import CategoryInputSerializer, CategorySerializer
 from categories.services import category_create, category_delete, category_update
 from core.cache import CATEGORIES, PRODUCTS
-from core.http_cache import SharedCache, SharedCacheMixin
+from core.http_cache import PAGE_PARAMS, SharedCache, SharedCacheMixin
 from core.permissions import IsStaffOrReadOnly
 from core.throttling import WriteRateThrottle
 
@@ -23,7 +23,10 @@ THROTTLES = [*APIView.throttle_classes, WriteRateThrottle]
 # Categories change through category writes and their counts through product writes, both of
 # which make these answers stale at once (core.cache), so they are shared for longer.
 CATEGORY_CACHE = SharedCache(
-    name="categories", seconds_setting="CATEGORIES_CACHE_SECONDS", namespaces=lambda url: (CATEGORIES, PRODUCTS)
+    name="categories",
+    seconds_setting="CATEGORIES_CACHE_SECONDS",
+    namespaces=lambda url: (CATEGORIES, PRODUCTS),
+    query_params=PAGE_PARAMS,
 )
 
 
@@ -72,7 +75,9 @@ class CategoryDetailApi(SharedCacheMixin, GenericAPIView[Category]):
         category = category_update(category=category, **serializer.validated_data)
         return Response(CategorySerializer(category).data)
 
-    @extend_schema(responses={204: None})
+    @extend_schema(
+        responses={204: None, 400: OpenApiResponse(description="The category still has products: move them first.")}
+    )
     def delete(self, request: Request, slug: str) -> Response:
         category_delete(category=category_get(slug=slug))
         return Response(status=status.HTTP_204_NO_CONTENT)

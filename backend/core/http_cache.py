@@ -1,91 +1,88 @@
-"""HTTP caching of the public reads: product lists and pages, categories, discussions, searches.
-
-1. The shared representation. A view's answer for anonymous callers is rendered once and kept
-   in the cache (Redis) for a few seconds, under the versions of the namespaces it depends on
-   (core.cache): a write through the services bumps them, so what it changed is never served
-   again, and the short lifetime bounds how late everything else shows (votes, profile edits).
-   An anonymous request that finds a current one is answered from it before any work of the
-   view — authentication, throttles, queries — as a caching proxy in front would answer it.
-
-2. The caller's own state. A signed-in caller never gets a cached answer without their own
-   state: the shared representation is completed with the caller's per-viewer fields
-   (`has_upvoted` of each product, `is_following` of each user) from one query about the ids the
-   entry shows (when none is theirs, the shared body is their answer as it is). The shared
-   representation holds these fields false, as for anybody anonymous — also when a signed-in
-   request computed it, which fills the cache without an extra query — so nobody's state
-   reaches anybody else.
-
-3. Validators. Every response carries a weak `ETag`, anonymous ones without fresh fields also a
-   `Last-Modified`; a conditional request that still matches gets `304`. `Cache-Control` is
-   `public, max-age=<seconds>` for anonymous callers and `private, no-cache` for signed-in
-   ones, with `Vary: Authorization, Cookie`.
-
-4. The worker's memory. Each worker also keeps the entries it last found current for
-   PUBLIC_CACHE_LOCAL_SECONDS (a quarter of a second): the busiest pages then skip even the
-   round trip to Redis. A write through the same worker forgets them at once; a write through
-   another shows when they expire.
+"""Shared answers of the public reads: product lists and pages, discussions, categories, searches.
 
 A view opts in with `SharedCacheMixin` and a `SharedCache` policy, and answers GET with
-`self.shared_response(request, compute)`.
+`self.shared_response(request, compute)`. What makes it safe does not depend on the view:
+
+1. Only anonymous representations are shared. `compute` always runs as an anonymous request
+   would (`request.user` is AnonymousUser while it runs), whoever's request found the entry
+   missing, so a field that depends on who asks holds what it holds for nobody. A signed-in
+   caller gets that representation with their own marks put on top, by the policy's
+   `Personalization`, which names the per-viewer fields and how to fill them. A page that no
+   anonymous caller may see (an author's draft, a hidden product read by staff) is computed for
+   its caller and never shared.
+2. The key is what the view reads. While `compute` runs, the request carries only the query
+   parameters the policy declares, each with the one value the view would use (the last, as
+   Django and django-filter read a repeated parameter); the key is built from exactly those. An
+   unknown parameter is ignored, so it can neither make a new entry nor change a shared body.
+3. A read from the cache is a request like any other: the anonymous rate limit counts it, and
+   a refusal is DRF's own answer (`_anonymous_read`).
+
+Freshness: an entry is stored under the versions of the core.cache namespaces it depends on for
+the policy's seconds; a write through the services bumps them, so what it changed is never served
+again. Validators: a weak `ETag` on every answer, `Last-Modified` on anonymous ones, `304` when a
+conditional request still matches; `Cache-Control: public, max-age=<seconds>` for anonymous
+callers, `private, no-cache` for signed-in ones, `Vary: Authorization, Cookie`. Each worker also
+keeps the entries it last found current for PUBLIC_CACHE_LOCAL_SECONDS (`_LocalEntries`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import orjson
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
 
 from core.cache import cache_versions, on_bump, version_key
+from core.pagination import KeysetPagination
 
-SAFE_READS = frozenset({"GET", "HEAD"})
-# The fields that depend on who asks; the shared representation holds them false.
-UPVOTED_FIELD, FOLLOWING_FIELD = "has_upvoted", "is_following"
-# A view does not make a product new: the view count is left out of every validator.
-VALIDATOR_IGNORED_FIELDS = frozenset({"view_count"})
+# The query parameters of every paginated list, for a policy's `query_params`.
+PAGE_PARAMS = (KeysetPagination.cursor_query_param, KeysetPagination.page_size_query_param)
 VARY = "Authorization, Cookie"
 _CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 _JSON_MEDIA_RANGES = ("*/*", "application/json", "application/*")
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
+Marks = Mapping[str, Collection[int]]
+
 
 @dataclass(frozen=True)
-class ViewerMarks:
-    """Which of the products shown the caller upvoted and which of the people shown they follow."""
+class Personalization:
+    """The fields of a representation that depend on who asks, and how a signed-in caller's
+    values are found. Each of `fields` is a boolean of JSON objects that have an `id`, at any
+    depth; `marks(viewer=..., ids={field: ids shown})` returns, for each field, the ids for
+    which it is true for `viewer`."""
 
-    upvoted: frozenset[int]
-    following: frozenset[int]
-
-
-MarksLoader = Callable[..., ViewerMarks]
+    fields: tuple[str, ...]
+    marks: Callable[..., Marks]
 
 
 @dataclass(frozen=True)
 class SharedCache:
-    """How a view shares its answer.
-
-    `name` tells its entries apart; `seconds_setting` names the setting holding how long an
-    entry is served (and the `max-age` given to anonymous callers); `namespaces` gives, from
-    the URL's arguments, the core.cache namespaces whose writes make an entry stale;
-    `fresh_fields` are top-level fields the view reads anew for every response (left out of
-    the shared entry's validator); `marks` loads a signed-in caller's ViewerMarks (None when
-    the representation has no per-viewer field)."""
+    """How a view shares its answer: `name` tells its entries apart; `seconds_setting` names the
+    setting holding how long an entry is served (and the anonymous `max-age`); `namespaces`
+    gives, from the URL's arguments, the core.cache namespaces whose writes make an entry stale;
+    `query_params` are the query parameters the view reads; `personal` puts a signed-in
+    caller's own state on top of the shared representation (None: nothing in it is per viewer)."""
 
     name: str
     seconds_setting: str
     namespaces: Callable[[Mapping[str, Any]], tuple[str, ...]]
-    fresh_fields: tuple[str, ...] = ()
-    marks: MarksLoader | None = None
+    query_params: tuple[str, ...] = ()
+    personal: Personalization | None = None
 
     @property
     def seconds(self) -> int:
@@ -94,8 +91,7 @@ class SharedCache:
 
 @dataclass(frozen=True)
 class Private:
-    """What a view's `compute` returns for an answer that is the caller's alone (a discussion of
-    a draft its author reads, say): it is sent as it is and never shared."""
+    """What `compute` returns for an answer that may be shown to its caller alone."""
 
     payload: Any
 
@@ -106,27 +102,18 @@ class _Entry:
     etag: str
     last_modified: int
     versions: tuple[int, ...]
-    # The ids of the products and of the people the body shows, for a signed-in caller's marks.
-    product_ids: tuple[int, ...]
-    people_ids: tuple[int, ...]
+    shown: tuple[tuple[int, ...], ...]  # for each personal field, the ids of the objects carrying it
 
     @classmethod
     def from_cached(cls, value: Any) -> _Entry | None:
         try:
-            body, etag, last_modified, versions, product_ids, people_ids = value
+            body, etag, last_modified, versions, shown = value
         except (TypeError, ValueError):
             return None
-        return cls(
-            body=body,
-            etag=etag,
-            last_modified=last_modified,
-            versions=tuple(versions),
-            product_ids=tuple(product_ids),
-            people_ids=tuple(people_ids),
-        )
+        return cls(body, etag, last_modified, tuple(versions), tuple(tuple(ids) for ids in shown))
 
     def cached(self) -> tuple[Any, ...]:
-        return (self.body, self.etag, self.last_modified, self.versions, self.product_ids, self.people_ids)
+        return (self.body, self.etag, self.last_modified, self.versions, self.shown)
 
 
 @dataclass(frozen=True)
@@ -134,17 +121,38 @@ class _Lookup:
     key: str
     versions: tuple[int, ...]
     current: _Entry | None
-    previous: _Entry | None  # stale, kept for its validators
+    previous: _Entry | None  # stale, kept for its Last-Modified
 
 
-# --- reading and writing entries -----------------------------------------------------------------
-def _address(request: HttpRequest) -> str:
-    """The request's scheme, host, path and parameters (in a canonical order): what the
-    representation depends on, the absolute `next` and `previous` links included."""
-    parameters = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
-    return f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
+# --- the key: the parameters the view reads ------------------------------------------------------
+def _declared_query(request: HttpRequest, names: Collection[str]) -> QueryDict:
+    """The declared parameters of `request`, each with the value the view would read (the last)."""
+    query = QueryDict(mutable=True)
+    for name in sorted(names):
+        values = request.GET.getlist(name)
+        if values:
+            query[name] = values[-1]
+    query._mutable = False
+    return query
 
 
+@contextmanager
+def _as_anonymous(request: Request, query: QueryDict) -> Iterator[None]:
+    """`request` as an anonymous caller sending `query` would send it, for the time of the
+    shared computation: its links (`next`, `previous`) are built from `query` too."""
+    django_request = request._request
+    user, auth = request.user, request.auth
+    given, query_string = django_request.GET, django_request.META.get("QUERY_STRING", "")
+    request.user, request.auth = AnonymousUser(), None
+    django_request.GET, django_request.META["QUERY_STRING"] = query, query.urlencode()  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        request.user, request.auth = user, auth
+        django_request.GET, django_request.META["QUERY_STRING"] = given, query_string
+
+
+# --- entries -------------------------------------------------------------------------------------
 class _LocalEntries:
     """The entries this worker found current last, kept in its memory for
     PUBLIC_CACHE_LOCAL_SECONDS (a fraction of a second): the busiest pages are then answered
@@ -176,13 +184,18 @@ class _LocalEntries:
 
 _local = _LocalEntries()
 on_bump(_local.forget)
+forget_local_entries = _local.forget
 
 
-def _lookup(request: HttpRequest, policy: SharedCache, url_kwargs: Mapping[str, Any]) -> _Lookup:
-    """The shared entry for this request and the versions it must carry: one round trip, or
-    none when this worker holds the entry (_LocalEntries)."""
-    digest = hashlib.blake2b(_address(request).encode(), digest_size=16).hexdigest()
-    key = f"http:{policy.name}:{digest}"
+def _digest(data: bytes) -> str:
+    return f'W/"{hashlib.blake2b(data, digest_size=16).hexdigest()}"'
+
+
+def _lookup(request: HttpRequest, query: QueryDict, policy: SharedCache, url_kwargs: Mapping[str, Any]) -> _Lookup:
+    """The entry for this request and the versions it must carry: one round trip, or none when
+    this worker holds it."""
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query.urlencode()}"
+    key = f"http:{policy.name}:{hashlib.blake2b(address.encode(), digest_size=16).hexdigest()}"
     held = _local.get(key)
     if held is not None:
         return _Lookup(key=key, versions=held.versions, current=held, previous=None)
@@ -196,24 +209,32 @@ def _lookup(request: HttpRequest, policy: SharedCache, url_kwargs: Mapping[str, 
     return _Lookup(key=key, versions=versions, current=None, previous=entry)
 
 
-def _digest(data: bytes) -> str:
-    return f'W/"{hashlib.blake2b(data, digest_size=16).hexdigest()}"'
-
-
-def _derived_etag(entry: _Entry, state: list[Any]) -> str:
-    """The validator of an answer made of the entry and `state` (the caller's marks, fresh fields)."""
-    return _digest(entry.etag.encode() + orjson.dumps(state))
+def _carriers(payload: Any, fields: tuple[str, ...]) -> list[list[dict[str, Any]]]:
+    """For each of `fields`, the JSON objects of `payload` that have it, at any depth."""
+    found: list[list[dict[str, Any]]] = [[] for _ in fields]
+    pending = [payload] if isinstance(payload, (dict, list)) else []
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            for index, field in enumerate(fields):
+                if field in item:
+                    found[index].append(item)
+            values: Collection[Any] = item.values()
+        else:
+            values = item
+        for value in values:
+            kind = type(value)
+            if kind is dict or kind is list or (kind not in _SCALARS and isinstance(value, (dict, list))):
+                pending.append(value)
+    return found
 
 
 def _store(lookup: _Lookup, shared: Any, policy: SharedCache) -> _Entry:
-    """Keeps `shared` (the anonymous representation) for `policy.seconds`. Its Last-Modified
-    carries over from the entry it replaces when nothing changed, and is otherwise later than
-    that entry's, so that If-Modified-Since never matches a changed representation."""
+    """Keeps `shared`, an anonymous representation. Its Last-Modified carries over from the entry
+    it replaces when nothing changed, and is otherwise later than that entry's, so that
+    If-Modified-Since never matches a changed representation."""
     body = orjson.dumps(shared)
-    if policy.fresh_fields:
-        etag = _digest(orjson.dumps({k: v for k, v in shared.items() if k not in policy.fresh_fields}))
-    else:
-        etag = _digest(body)
+    etag = _digest(body)
     now = int(time.time())
     previous = lookup.previous
     if previous is None:
@@ -222,78 +243,12 @@ def _store(lookup: _Lookup, shared: Any, policy: SharedCache) -> _Entry:
         last_modified = previous.last_modified
     else:
         last_modified = max(now, previous.last_modified + 1)
-    objects = _ViewerObjects.of(shared)
-    entry = _Entry(
-        body=body,
-        etag=etag,
-        last_modified=last_modified,
-        versions=lookup.versions,
-        product_ids=tuple(sorted({item["id"] for item in objects.products})),
-        people_ids=tuple(sorted({item["id"] for item in objects.people})),
-    )
+    fields = policy.personal.fields if policy.personal else ()
+    shown = tuple(tuple(sorted({item["id"] for item in items})) for items in _carriers(shared, fields))
+    entry = _Entry(body, etag, last_modified, lookup.versions, shown)
     cache.set(lookup.key, entry.cached(), policy.seconds)
     _local.keep(lookup.key, entry, policy)
     return entry
-
-
-# --- per-viewer fields ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _ViewerObjects:
-    """The objects of a representation that carry a per-viewer field: products (`has_upvoted`)
-    and people (`is_following`), found at any depth (comment threads nest deeply)."""
-
-    products: list[dict[str, Any]]
-    people: list[dict[str, Any]]
-
-    @classmethod
-    def of(cls, payload: Any) -> _ViewerObjects:
-        products: list[dict[str, Any]] = []
-        people: list[dict[str, Any]] = []
-        pending = [payload] if isinstance(payload, (dict, list)) else []
-        push, pop = pending.append, pending.pop
-        while pending:
-            item = pop()
-            values: Iterable[Any]
-            if isinstance(item, dict):
-                if UPVOTED_FIELD in item:
-                    products.append(item)
-                if FOLLOWING_FIELD in item:
-                    people.append(item)
-                values = item.values()
-            else:
-                values = item
-            for value in values:
-                kind = type(value)
-                if kind is dict or kind is list or (kind not in _SCALARS and isinstance(value, (dict, list))):
-                    push(value)
-        return cls(products=products, people=people)
-
-    def anonymize(self) -> None:
-        for item in self.products:
-            item[UPVOTED_FIELD] = False
-        for item in self.people:
-            item[FOLLOWING_FIELD] = False
-
-    def personalize(self, found: ViewerMarks) -> None:
-        """Sets the per-viewer fields to what `found` says of the caller."""
-        for item in self.products:
-            item[UPVOTED_FIELD] = item["id"] in found.upvoted
-        for item in self.people:
-            item[FOLLOWING_FIELD] = item["id"] in found.following
-
-    def state(self) -> list[list[int]]:
-        """What the per-viewer fields say, for the validator."""
-        return [
-            sorted({item["id"] for item in self.products if item[UPVOTED_FIELD]}),
-            sorted({item["id"] for item in self.people if item[FOLLOWING_FIELD]}),
-        ]
-
-
-def _anonymized(payload: Any) -> Any:
-    """A copy of `payload` with every per-viewer field false."""
-    shared = orjson.loads(orjson.dumps(payload))
-    _ViewerObjects.of(shared).anonymize()
-    return shared
 
 
 # --- responses -----------------------------------------------------------------------------------
@@ -314,14 +269,29 @@ def _respond(
 
 
 def private_response(request: HttpRequest, payload: Any) -> HttpResponseBase:
-    """A representation that is nobody else's (e.g. an author's draft): validated, never shared."""
+    """An answer that is nobody else's (e.g. an author's draft): validated, never shared."""
     body = orjson.dumps(payload)
     return _respond(request, body=body, etag=_digest(body), last_modified=None, public_seconds=None)
 
 
-def _is_anonymous(request: HttpRequest) -> bool:
-    """No credentials at all: the API authenticates by the Authorization header only."""
-    return "HTTP_AUTHORIZATION" not in request.META
+def _personal_response(request: Request, entry: _Entry, personal: Personalization | None) -> HttpResponseBase:
+    """The shared representation with the signed-in caller's marks on top: one query at most,
+    none when nothing shown can be theirs."""
+    marks: Marks = {}
+    if personal is not None and any(entry.shown):
+        marks = personal.marks(viewer=request.user, ids=dict(zip(personal.fields, entry.shown, strict=True)))
+    fields = personal.fields if personal else ()
+    state = [sorted(marks.get(field, ())) for field in fields]
+    body = entry.body
+    if any(state):
+        payload = orjson.loads(body)
+        for field, items in zip(fields, _carriers(payload, fields), strict=True):
+            marked = marks.get(field, ())
+            for item in items:
+                item[field] = item["id"] in marked
+        body = orjson.dumps(payload)
+    etag = _digest(entry.etag.encode() + orjson.dumps(state))
+    return _respond(request._request, body=body, etag=etag, last_modified=None, public_seconds=None)
 
 
 def _accepts_json(request: HttpRequest) -> bool:
@@ -330,109 +300,79 @@ def _accepts_json(request: HttpRequest) -> bool:
 
 
 class SharedCacheMixin:
-    """For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-    before the DRF base class."""
+    """For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+    the DRF base class."""
 
     shared_cache: ClassVar[SharedCache]
-    _lookup_done: _Lookup | None = None
-    _fresh_done: bool = False
-    _fresh: dict[str, Any] | None = None
-
-    def fresh_values(self, viewer: Any, **url_kwargs: Any) -> dict[str, Any] | None:
-        """The policy's `fresh_fields`, read anew for this response. None when nothing may be
-        shared with this request (say, a draft its author is reading): the view then answers
-        on its own. Called once per request at most (see `fresh`)."""
-        return {}
-
-    def fresh(self, viewer: Any, **url_kwargs: Any) -> dict[str, Any] | None:
-        if not self._fresh_done:
-            self._fresh = self.fresh_values(viewer, **url_kwargs)
-            self._fresh_done = True
-        return self._fresh
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.method in SAFE_READS and _is_anonymous(request) and _accepts_json(request):
-            lookup = self._lookup_done = _lookup(request, self.shared_cache, kwargs)
-            if lookup.current is not None:
-                fresh = self.fresh(AnonymousUser(), **kwargs)
-                if fresh is not None:
-                    return self._answer(request, lookup.current, fresh, viewer=None)
+        if request.method in ("GET", "HEAD") and "HTTP_AUTHORIZATION" not in request.META and _accepts_json(request):
+            return self._anonymous_read(request, *args, **kwargs)
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
+    def _anonymous_read(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """DRF's dispatch for a read that sent no credentials, without what it cannot need: no
+        authentication (there is nothing to check: the API reads credentials from the
+        Authorization header only), no parsing (a read has no body), no content negotiation
+        (JSON, checked above) and only the anonymous throttles (one counter round trip).
+        Permissions, the handler and the error answers are DRF's own."""
+        view = cast(APIView, self)
+        drf_request = Request(request)
+        drf_request.user, drf_request.auth = AnonymousUser(), None  # what authenticating would find
+        view.args, view.kwargs, view.request, view.headers = args, kwargs, drf_request, view.default_response_headers
+        view.format_kwarg = view.get_format_suffix(**kwargs)  # read by get_serializer_context
+        try:
+            view.check_permissions(drf_request)
+            self._check_anonymous_throttles(drf_request)
+            response = getattr(view, str(request.method).lower())(drf_request, *args, **kwargs)
+        except Exception as exc:  # handed to DRF's handler, as its dispatch does
+            response = view.handle_exception(exc)
+        return view.finalize_response(drf_request, response, *args, **kwargs)
+
+    def _check_anonymous_throttles(self, request: Request) -> None:
+        """DRF's `check_throttles` with the view's anonymous throttles only."""
+        view = cast(APIView, self)
+        waits: list[float | None] = []
+        for throttle_class in view.throttle_classes:
+            if not issubclass(throttle_class, AnonRateThrottle):
+                continue
+            throttle = throttle_class()
+            if not throttle.allow_request(request, view):
+                waits.append(throttle.wait())
+        if waits:
+            known = [wait for wait in waits if wait is not None]
+            view.throttled(request, max(known) if known else None)  # type: ignore[arg-type]  # as DRF
+
     def shared_response(self, request: Request, compute: Callable[[], Any]) -> HttpResponseBase:
-        """The answer to `request` from the shared entry; computed by `compute` (for the
-        caller) and shared when there is none. `compute` returns the representation, or
-        `Private(representation)` when what the caller sees may not be shown to anybody else.
-        Precondition: `self.fresh(...)` is not None."""
-        url_kwargs: dict[str, Any] = getattr(self, "kwargs", {})
-        lookup = self._lookup_done or _lookup(request, self.shared_cache, url_kwargs)
-        viewer = request.user if request.user.is_authenticated else None
-        fresh = self.fresh(request.user, **url_kwargs) or {}
-        if lookup.current is not None:
-            return self._answer(request, lookup.current, fresh, viewer=viewer)
-        payload = compute()
-        if isinstance(payload, Private):
-            return private_response(request, payload.payload)
-        entry = _store(lookup, payload if viewer is None else _anonymized(payload), self.shared_cache)
-        return self._render(request, entry, payload, fresh, viewer=viewer)
-
-    def _answer(self, request: HttpRequest, entry: _Entry, fresh: dict[str, Any], *, viewer: Any) -> HttpResponseBase:
-        if viewer is None and not fresh:
-            return _respond(
-                request,
-                body=entry.body,
-                etag=entry.etag,
-                last_modified=entry.last_modified,
-                public_seconds=self.shared_cache.seconds,
-            )
-        found = self._marks(viewer, entry) if viewer is not None else None
-        if found is not None and not found.upvoted and not found.following and not fresh:
-            # Nothing shown is the caller's (the usual case): the shared body is their answer.
-            return _respond(
-                request,
-                body=entry.body,
-                etag=_derived_etag(entry, [[[], []], []]),
-                last_modified=None,
-                public_seconds=None,
-            )
-        payload = orjson.loads(entry.body)
-        objects = _ViewerObjects.of(payload) if found is not None else None
-        if objects is not None and found is not None:
-            objects.personalize(found)
-        return self._render(request, entry, payload, fresh, viewer=viewer, objects=objects)
-
-    def _marks(self, viewer: Any, entry: _Entry) -> ViewerMarks:
-        """The caller's upvotes and follows among what the entry shows: one query at most."""
-        if self.shared_cache.marks is None or not (entry.product_ids or entry.people_ids):
-            return ViewerMarks(upvoted=frozenset(), following=frozenset())
-        return self.shared_cache.marks(
-            viewer=viewer, product_ids=set(entry.product_ids), user_ids=set(entry.people_ids)
-        )
-
-    def _render(
-        self,
-        request: HttpRequest,
-        entry: _Entry,
-        payload: Any,
-        fresh: dict[str, Any],
-        *,
-        viewer: Any,
-        objects: _ViewerObjects | None = None,
-    ) -> HttpResponseBase:
-        if viewer is None and not fresh:
-            return self._answer(request, entry, fresh, viewer=None)
-        if fresh:
-            payload.update(fresh)
-        state = [
-            (objects or _ViewerObjects.of(payload)).state() if viewer is not None else None,
-            sorted((k, v) for k, v in fresh.items() if k not in VALIDATOR_IGNORED_FIELDS),
-        ]
-        etag = entry.etag if state == [None, []] else _derived_etag(entry, state)
+        """The answer to `request` from the shared entry, computed by `compute` as for an
+        anonymous caller and stored when there is none. `compute` reads the caller and the
+        query from `request` (or `self.request`), and returns the representation, or
+        `Private(representation)` when it may not be shown to anybody else."""
+        policy = self.shared_cache
+        django_request = request._request
+        query = _declared_query(django_request, policy.query_params)
+        lookup = _lookup(django_request, query, policy, cast(APIView, self).kwargs)
+        entry = lookup.current
+        if entry is None:
+            try:
+                with _as_anonymous(request, query):
+                    shared = compute()
+            except (Http404, NotFound):
+                if not request.user.is_authenticated:
+                    raise
+                shared = Private(None)  # nobody anonymous may see it; perhaps the caller may
+            if isinstance(shared, Private):
+                if not request.user.is_authenticated:
+                    return private_response(django_request, shared.payload)
+                own = compute()  # as the caller: their draft, or a hidden product read by staff
+                return private_response(django_request, own.payload if isinstance(own, Private) else own)
+            entry = _store(lookup, shared, policy)
+        if request.user.is_authenticated:
+            return _personal_response(request, entry, policy.personal)
         return _respond(
-            request,
-            body=orjson.dumps(payload),
-            etag=etag,
-            # A fresh field or the caller's state may change while the entry does not.
-            last_modified=entry.last_modified if state == [None, []] else None,
-            public_seconds=self.shared_cache.seconds if viewer is None else None,
+            django_request,
+            body=entry.body,
+            etag=entry.etag,
+            last_modified=entry.last_modified,
+            public_seconds=policy.seconds,
         )

@@ -1,30 +1,30 @@
 from typing import Any, cast
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponseBase
+from django.http import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
-from core.cache import PRODUCTS, VOTES
+from core.cache import PRODUCTS, VOTES, comments_namespace
 from core.fast_output import compile_output
-from core.http_cache import SharedCache, SharedCacheMixin, private_response
+from core.http_cache import PAGE_PARAMS, SharedCache, SharedCacheMixin
 from core.permissions import IsAuthorOrReadOnly
 from core.throttling import WriteRateThrottle
 from products.filters import OwnProductFilter, ProductFilter
 from products.models import Product
 from products.selectors import (
-    PRODUCT_NOT_FOUND_MESSAGE,
+    UPVOTED_AND_FOLLOWING,
     product_get_visible,
     product_list_feed,
     product_list_own,
     product_list_published,
     product_list_upvoted_by,
-    viewer_marks,
 )
 from products.serializers import (
     ProductCreateInputSerializer,
@@ -33,15 +33,15 @@ from products.serializers import (
     UpvoteResultSerializer,
 )
 from products.services import (
-    ProductView,
     product_create,
     product_delete,
     product_update,
-    product_view_record,
+    product_view_count,
     upvote_add,
     upvote_remove,
 )
 from users.models import User
+from users.selectors import user_get
 from users.serializers import with_author_following
 
 THROTTLES = [*APIView.throttle_classes, WriteRateThrottle]
@@ -52,15 +52,16 @@ PRODUCT_LIST_CACHE = SharedCache(
     name="products",
     seconds_setting="PUBLIC_CACHE_SECONDS",
     namespaces=lambda url: (PRODUCTS, VOTES),
-    marks=viewer_marks,
+    query_params=(*ProductFilter.base_filters, *PAGE_PARAMS),
+    personal=UPVOTED_AND_FOLLOWING,
 )
-# The product page's counters are read anew with every view it counts, so only the rest is shared.
+# The product page also shows its upvote and comment counts: a vote or a comment makes it stale
+# at once. Its view count is the database's, which buffered views reach every VIEW_FLUSH_SECONDS.
 PRODUCT_PAGE_CACHE = SharedCache(
     name="product",
     seconds_setting="PUBLIC_CACHE_SECONDS",
-    namespaces=lambda url: (PRODUCTS,),
-    fresh_fields=("upvote_count", "view_count", "comment_count"),
-    marks=viewer_marks,
+    namespaces=lambda url: (PRODUCTS, VOTES, comments_namespace(url["product_id"])),
+    personal=UPVOTED_AND_FOLLOWING,
 )
 
 
@@ -72,6 +73,14 @@ product_output = compile_output(ProductSerializer(), prepare=with_author_followi
 def _signed_in(request: Request) -> User:
     """The caller, once a permission class has made sure somebody is signed in."""
     return cast(User, request.user)
+
+
+def _viewer(request: Request) -> str:
+    """Who reads, for counting views once each: the account, or the client address as the rate
+    limits see it (DRF's `get_ident`, which trusts NUM_PROXIES proxies and no more)."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return f"address:{BaseThrottle().get_ident(request)}"
 
 
 class ProductListApi(SharedCacheMixin, GenericAPIView[Product]):
@@ -107,25 +116,15 @@ class ProductDetailApi(SharedCacheMixin, APIView):
     throttle_classes = THROTTLES
     http_method_names = ["get", "patch", "delete", "head", "options"]
     shared_cache = PRODUCT_PAGE_CACHE
-    counted: ProductView | None = None
-
-    def fresh_values(self, viewer: Any, **url_kwargs: Any) -> dict[str, Any] | None:
-        """Every read counts a view; the counters it returns complete the shared body."""
-        self.counted = product_view_record(product_id=url_kwargs["product_id"], viewer=viewer)
-        if self.counted is None or not self.counted.is_published:
-            return None
-        return self.counted.counters()
 
     @extend_schema(responses=ProductSerializer)
     def get(self, request: Request, product_id: int) -> HttpResponseBase:
-        if self.fresh(request.user, product_id=product_id) is not None:
-            return self.shared_response(
-                request, lambda: product_output(product_get_visible(product_id=product_id, user=request.user))
-            )
-        if self.counted is None:
-            raise Http404(PRODUCT_NOT_FOUND_MESSAGE)
-        # A draft read by its author, a hidden product by staff: theirs alone, never shared.
-        return private_response(request, product_output(product_get_visible(product_id=product_id, user=request.user)))
+        response = self.shared_response(
+            request, lambda: product_output(product_get_visible(product_id=product_id, user=request.user))
+        )
+        if request.method == "GET":  # a HEAD shows nothing, so it counts nothing
+            product_view_count(product_id=product_id, viewer=_viewer(request))
+        return response
 
     @extend_schema(request=ProductInputSerializer, responses=ProductSerializer)
     def patch(self, request: Request, product_id: int) -> Response:
@@ -172,9 +171,7 @@ class UserUpvotedProductsApi(GenericAPIView[Product]):
     filter_backends: list[type] = []
 
     def get_queryset(self) -> QuerySet[Product]:
-        user = User.objects.filter(username__iexact=self.kwargs["username"], is_active=True).first()
-        if user is None:
-            raise Http404("No user has this username.")
+        user = user_get(username=self.kwargs["username"], viewer=self.request.user)
         return product_list_upvoted_by(user=user, viewer=self.request.user)
 
     @extend_schema(operation_id="users_upvotes_list", responses=ProductSerializer(many=True))

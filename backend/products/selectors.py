@@ -1,18 +1,20 @@
 """Reads of products. Every public list and page starts from `product_list_queryset`."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import BooleanField, Exists, F, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 
-from core.http_cache import ViewerMarks
+from core.http_cache import Personalization
 from products.models import PUBLISHED, Product, ProductStatus, Upvote
 from users.models import Follow, User
 from users.selectors import is_following_annotation
 
 PRODUCT_NOT_FOUND_MESSAGE = "No product matches this id."
+# The fields of ProductSerializer and UserPublicSerializer that depend on who asks.
+UPVOTED_FIELD, FOLLOWING_FIELD = "has_upvoted", "is_following"
 # The orderings of the public lists; each matches a partial index of products.models and ends
 # with the id, as keyset pagination needs.
 PRODUCT_ORDERINGS: dict[str, tuple[str, str]] = {
@@ -93,33 +95,40 @@ def product_list_own(*, user: User) -> QuerySet[Product]:
     return product_list_queryset(viewer=user).filter(author_id=user.pk).order_by("-created_at", "-id")
 
 
-def viewer_marks(*, viewer: User, product_ids: Collection[int], user_ids: Collection[int]) -> ViewerMarks:
-    """Which of `product_ids` `viewer` upvoted and which of `user_ids` they follow, in one query
-    (none when both are empty): what a shared, anonymous representation lacks for them.
+def viewer_marks(*, viewer: User, ids: Mapping[str, Collection[int]]) -> dict[str, frozenset[int]]:
+    """Of the products shown (`ids["has_upvoted"]`) those `viewer` upvoted, and of the people
+    shown (`ids["is_following"]`) those they follow, in one query (none when both are empty):
+    what a shared, anonymous representation lacks for them.
 
     Written in SQL: it runs on every signed-in read, and building it with the ORM cost several
     times what the database spends answering it (two unique indexes, (product, user) and
     (follower, followee))."""
     parts: list[str] = []
     params: list[int | list[int]] = []
-    for kind, ids, table, owner, column in (
-        ("upvoted", product_ids, Upvote._meta.db_table, "user_id", "product_id"),
-        ("following", user_ids, Follow._meta.db_table, "follower_id", "followee_id"),
+    for field, table, owner, column in (
+        (UPVOTED_FIELD, Upvote._meta.db_table, "user_id", "product_id"),
+        (FOLLOWING_FIELD, Follow._meta.db_table, "follower_id", "followee_id"),
     ):
-        if not ids:
+        shown = list(ids.get(field, ()))
+        if not shown:
             continue
         if connection.vendor == "postgresql":
             # One array parameter: the statement's text is the same whatever the number of ids.
-            parts.append(f"SELECT '{kind}', {column} FROM {table} WHERE {owner} = %s AND {column} = ANY(%s)")  # noqa: S608 - names from the models
-            params.extend([viewer.pk, list(ids)])
+            parts.append(f"SELECT '{field}', {column} FROM {table} WHERE {owner} = %s AND {column} = ANY(%s)")  # noqa: S608 - names from the models
+            params.extend([viewer.pk, shown])
         else:
-            placeholders = ", ".join(["%s"] * len(ids))
-            parts.append(f"SELECT '{kind}', {column} FROM {table} WHERE {owner} = %s AND {column} IN ({placeholders})")  # noqa: S608 - names from the models
-            params.extend([viewer.pk, *ids])
-    found: dict[str, set[int]] = {"upvoted": set(), "following": set()}
+            placeholders = ", ".join(["%s"] * len(shown))
+            parts.append(f"SELECT '{field}', {column} FROM {table} WHERE {owner} = %s AND {column} IN ({placeholders})")  # noqa: S608 - names from the models
+            params.extend([viewer.pk, *shown])
+    found: dict[str, set[int]] = {UPVOTED_FIELD: set(), FOLLOWING_FIELD: set()}
     if parts:
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), params)
-            for kind, object_id in cursor.fetchall():
-                found[kind].add(object_id)
-    return ViewerMarks(upvoted=frozenset(found["upvoted"]), following=frozenset(found["following"]))
+            for field, object_id in cursor.fetchall():
+                found[field].add(object_id)
+    return {field: frozenset(marked) for field, marked in found.items()}
+
+
+# The per-viewer fields of every representation that shows products or people (products, their
+# makers, commenters): what a shared cache (core.http_cache) puts on top for a signed-in caller.
+UPVOTED_AND_FOLLOWING = Personalization(fields=(UPVOTED_FIELD, FOLLOWING_FIELD), marks=viewer_marks)

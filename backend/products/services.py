@@ -8,35 +8,38 @@ concurrent changes of one product are applied one after the other.
 A change of what a product says or of whether it is listed makes every cached product answer
 stale (core.cache PRODUCTS); a vote makes the cached lists stale (VOTES), not the cached
 search rankings, whose order by votes may lag for their short lifetime.
+
+Views are not written one by one: they are counted in the cache, once per viewer and
+VIEW_DEDUP_SECONDS, and written in batches every VIEW_FLUSH_SECONDS (`product_view_count`,
+`product_view_counts_flush`).
 """
 
 import re
 import secrets
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Mapping
 
-from django.contrib.auth.models import AnonymousUser
-from django.db import IntegrityError, connection, transaction
-from django.db.models import BigIntegerField, F
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Case, F, PositiveIntegerField, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 
 from categories.models import Category
 from categories.selectors import category_get_by_slug_or_none
+from core.buffered_counts import BufferedCounts
 from core.cache import PRODUCTS, VOTES, bump_cache_version
 from core.exceptions import ServiceError
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
 from products.models import Product, ProductStatus, ProductTag, Upvote
 from products.ranking import hot_score
-from products.selectors import PRODUCT_NOT_FOUND_MESSAGE, product_visible_q
+from products.selectors import PRODUCT_NOT_FOUND_MESSAGE
 from uploads.selectors import upload_urls_unknown
 from users.models import User
 
 SLUG_BASE_MAX_LENGTH = 120
-MAX_ID = BigIntegerField.MAX_BIGINT
 SLUG_ATTEMPTS = 5
 # The fields product_update may write: never the counters, which other writers change with F().
 UPDATABLE_FIELDS = (
@@ -277,80 +280,68 @@ def product_set_hidden(*, product: Product, is_hidden: bool) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class ProductView:
-    """A counted view: the product's counters right after it, and whether the product is public."""
-
-    upvote_count: int
-    view_count: int
-    comment_count: int
-    is_published: bool
-
-    def counters(self) -> dict[str, int]:
-        return {"upvote_count": self.upvote_count, "view_count": self.view_count, "comment_count": self.comment_count}
+# --- views --------------------------------------------------------------------------------
+PRODUCT_VIEWS = BufferedCounts("product-views")
+# Product.view_count rows updated per statement when buffered views are written.
+VIEW_BATCH_SIZE = 500
 
 
-# Placeholders compiled into the statement of product_view_record, then replaced by the
-# request's product id and viewer id: no real id is negative.
-_ANY_PRODUCT = -1_000_000_000_001
-_ANY_VIEWER = -1_000_000_000_002
-_VIEW_STATEMENTS: dict[tuple[str, str], tuple[str, tuple[Any, ...]]] = {}
+# Present while a write of the buffered views by a request is recent (settings.VIEW_FLUSH_INLINE).
+_RECENTLY_FLUSHED_KEY = "product-views:recently-flushed"
 
 
-def _view_statement(viewer: User | AnonymousUser) -> tuple[str, tuple[Any, ...]]:
-    """The UPDATE that counts a view, built by the ORM from product_visible_q once per kind of
-    viewer (anonymous, member, staff) and database, then reused: compiling the visibility
-    filter cost about a fifth of a product page's CPU time."""
-    kind = "staff" if viewer.is_staff else "member" if viewer.is_authenticated else "anonymous"
-    key = (connection.vendor, kind)
-    if key not in _VIEW_STATEMENTS:
-        template: User | AnonymousUser = (
-            AnonymousUser() if kind == "anonymous" else User(pk=_ANY_VIEWER, is_staff=kind == "staff")
+def product_view_count(*, product_id: int, viewer: str) -> bool:
+    """Counts a view of the product by `viewer` (an account or a client address, as a string)
+    unless the same viewer was counted for it in the last VIEW_DEDUP_SECONDS; says whether it
+    counted. Precondition: the viewer was just shown the product.
+
+    The count is buffered in the cache (core.buffered_counts), not written: the Celery beat task
+    `flush_view_counts` writes the buffer every VIEW_FLUSH_SECONDS. Without a broker
+    (VIEW_FLUSH_INLINE), the first counted view that finds no write in the last VIEW_FLUSH_SECONDS
+    writes it (the first one at once). With the cache unreachable nothing is counted."""
+    counted = PRODUCT_VIEWS.add_once(item_id=product_id, viewer=viewer, seconds=settings.VIEW_DEDUP_SECONDS)
+    if counted and settings.VIEW_FLUSH_INLINE and cache.add(_RECENTLY_FLUSHED_KEY, 1, settings.VIEW_FLUSH_SECONDS):
+        product_view_counts_flush()
+    return counted
+
+
+def product_view_counts_take() -> dict[int, int]:
+    """The views counted since the last take, by product id; the buffer starts again empty in
+    the same atomic step (the first half of product_view_counts_flush)."""
+    return PRODUCT_VIEWS.take()
+
+
+@transaction.atomic
+def product_view_counts_write(*, counts: Mapping[int, int], batch_size: int = VIEW_BATCH_SIZE) -> int:
+    """Adds `counts` (views by product id) to the products' `view_count`, `batch_size` products
+    per UPDATE (a CASE on the id), all in one transaction; a product deleted since is skipped.
+    Returns the number of views taken."""
+    items = sorted(counts.items())
+    for start in range(0, len(items), batch_size):
+        batch = items[start : start + batch_size]
+        added = Case(
+            *(When(pk=product_id, then=Value(count)) for product_id, count in batch),
+            default=Value(0),
+            output_field=PositiveIntegerField(),
         )
-        query = Product.objects.filter(product_visible_q(user=template), pk=_ANY_PRODUCT).query
-        where, params = query.get_compiler(connection=connection).compile(query.where)
-        table = connection.ops.quote_name(Product._meta.db_table)
-        unhurried = ""
-        if connection.vendor == "postgresql":
-            unhurried = "FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unhurried "
-        statement = (
-            f"UPDATE {table} SET view_count = view_count + 1 {unhurried}"  # noqa: S608 - built by the ORM
-            f"WHERE {where} RETURNING upvote_count, view_count, comment_count, status, is_hidden"
+        Product.objects.filter(pk__in=[product_id for product_id, _ in batch]).update(
+            view_count=F("view_count") + added
         )
-        _VIEW_STATEMENTS[key] = (statement, tuple(params))
-    return _VIEW_STATEMENTS[key]
+    return sum(counts.values())
 
 
-def product_view_record(*, product_id: int, viewer: User | AnonymousUser) -> ProductView | None:
-    """Counts one view of the product by `viewer` and returns its counters as they are right
-    after, in one statement; None, counting nothing, when `viewer` may not see it
-    (products.selectors.product_visible_q) or there is no such product. The product page
-    completes its shared, cached body with these counters.
-
-    On PostgreSQL the statement commits without waiting for the disk (`synchronous_commit`
-    off, for this transaction only): a page read of the day's top launch by hundreds of people
-    a second updates one row, and each update holding the row's lock through a disk flush
-    would queue them all. A crash could lose the last fraction of a second of views, never
-    anything else. Call it outside a transaction."""
-    if not 0 < product_id <= MAX_ID:  # an id no product can have
-        return None
-    statement, template_params = _view_statement(viewer)
-    params = [
-        product_id if value == _ANY_PRODUCT else viewer.pk if value == _ANY_VIEWER else value
-        for value in template_params
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    upvote_count, view_count, comment_count, status, is_hidden = row
-    return ProductView(
-        upvote_count=upvote_count,
-        view_count=view_count,
-        comment_count=comment_count,
-        is_published=Product(status=status, is_hidden=bool(is_hidden)).is_published,
-    )
+def product_view_counts_flush() -> int:
+    """Writes the buffered views to the database; returns how many. Safe to run at any time and
+    concurrently: each run writes what it took, and a view counted meanwhile is in the next. A
+    failed write gives its counts back to the buffer."""
+    counts = product_view_counts_take()
+    if not counts:
+        return 0
+    try:
+        return product_view_counts_write(counts=counts)
+    except BaseException:
+        PRODUCT_VIEWS.give_back(counts)
+        raise
 
 
 def product_hot_scores_refresh(*, batch_size: int = 500) -> int:

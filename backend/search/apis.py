@@ -8,9 +8,9 @@ from rest_framework.views import APIView
 
 from core.cache import PRODUCTS, VOTES
 from core.fast_output import compile_output
-from core.http_cache import SharedCache, SharedCacheMixin
+from core.http_cache import PAGE_PARAMS, SharedCache, SharedCacheMixin
 from core.pagination import KeysetPagination
-from products.selectors import product_list_queryset, viewer_marks
+from products.selectors import UPVOTED_AND_FOLLOWING, product_list_queryset, product_visible_q
 from search.selectors import (
     ProductSearch,
     highlight_annotations,
@@ -28,9 +28,18 @@ from users.serializers import with_author_following
 # Shared for PUBLIC_CACHE_SECONDS like the product lists (the ranked hits behind them are cached
 # for SEARCH_CACHE_SECONDS, see search.selectors); suggestions for SEARCH_CACHE_SECONDS.
 SEARCH_CACHE = SharedCache(
-    name="search", seconds_setting="PUBLIC_CACHE_SECONDS", namespaces=lambda url: (PRODUCTS, VOTES), marks=viewer_marks
+    name="search",
+    seconds_setting="PUBLIC_CACHE_SECONDS",
+    namespaces=lambda url: (PRODUCTS, VOTES),
+    query_params=(*ProductSearchParamsSerializer().fields, *PAGE_PARAMS),
+    personal=UPVOTED_AND_FOLLOWING,
 )
-SUGGEST_CACHE = SharedCache(name="suggest", seconds_setting="SEARCH_CACHE_SECONDS", namespaces=lambda url: (PRODUCTS,))
+SUGGEST_CACHE = SharedCache(
+    name="suggest",
+    seconds_setting="SEARCH_CACHE_SECONDS",
+    namespaces=lambda url: (PRODUCTS,),
+    query_params=tuple(SuggestParamsSerializer().fields),
+)
 
 
 # ProductSearchResultSerializer's output, compiled (core.fast_output).
@@ -63,10 +72,12 @@ class ProductSearchApi(SharedCacheMixin, APIView):
         hits = product_search_hits_cached(search=search)
         paginator = KeysetPagination()
         page = paginator.paginate_ranked(hits, lambda hit: hit.sort_key(search.ordering), request)
+        # Visibility is asked again of the page: the cached hits may predate a product being
+        # hidden or unpublished by a write whose version bump did not reach the cache.
         products = {
             product.pk: product
             for product in product_list_queryset(viewer=request.user)
-            .filter(pk__in=[hit.id for hit in page])
+            .filter(product_visible_q(user=request.user), pk__in=[hit.id for hit in page])
             .annotate(**highlight_annotations(search))
         }
         results = [search_result_output(products[hit.id]) for hit in page if hit.id in products]

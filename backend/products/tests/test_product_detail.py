@@ -8,6 +8,7 @@ from categories.models import Category
 from categories.tests.factories import CategoryFactory
 from products.models import Product, ProductStatus, ProductTag
 from products.ranking import hot_score
+from products.services import product_view_counts_flush
 from products.tests.factories import ProductFactory, draft_factory, upload_url
 from products.tests.helpers import product_json
 from users.models import User
@@ -33,22 +34,25 @@ def test_anybody_reads_a_published_product_and_counts_a_view(api_client: APIClie
     product = ProductFactory.create(view_count=41)
 
     response = api_client.get(f"/api/products/{product.pk}/")
+    flushed = product_view_counts_flush()
 
     assert response.status_code == 200
-    assert response.json() == product_json(product)
-    assert response.json()["view_count"] == 42
+    assert response.json()["view_count"] == 41  # the database's count: views are written in batches
+    assert flushed == 1
+    assert response.json() == {**product_json(product), "view_count": 41}
 
 
-def test_every_read_counts(api_client: APIClient, user_client: APIClient) -> None:
+def test_every_viewer_counts_once(api_client: APIClient, user_client: APIClient) -> None:
     product = ProductFactory.create()
 
     api_client.get(f"/api/products/{product.pk}/")
     user_client.get(f"/api/products/{product.pk}/")
-    response = api_client.get(f"/api/products/{product.pk}/")
+    api_client.get(f"/api/products/{product.pk}/")
+    user_client.get(f"/api/products/{product.pk}/")
+    product_view_counts_flush()
 
-    assert response.json()["view_count"] == 3
     product.refresh_from_db()
-    assert product.view_count == 3
+    assert product.view_count == 2
 
 
 def test_reading_runs_a_fixed_number_of_queries(
@@ -56,7 +60,7 @@ def test_reading_runs_a_fixed_number_of_queries(
 ) -> None:
     product = ProductFactory.create()
 
-    with django_assert_num_queries(3):  # the caller, the product, the view count
+    with django_assert_num_queries(3):  # the caller, the product, their upvote and follow
         user_client.get(f"/api/products/{product.pk}/")
 
 
@@ -69,6 +73,8 @@ def test_a_draft_is_seen_by_its_author_alone(
         client.get(f"/api/products/{product.pk}/").status_code for client in (api_client, other_client, staff_client)
     ]
     mine = user_client.get(f"/api/products/{product.pk}/")
+
+    product_view_counts_flush()
 
     assert answers == [404, 404, 404]
     assert mine.status_code == 200
@@ -91,13 +97,15 @@ def test_an_unlisted_product_is_seen_by_its_author_and_staff_only(
     mine = user_client.get(f"/api/products/{product.pk}/")
     staff = staff_client.get(f"/api/products/{product.pk}/")
 
+    product_view_counts_flush()
+
     assert answers == [404, 404]
     assert (mine.status_code, staff.status_code) == (200, 200)
     product.refresh_from_db()
     assert product.view_count == 2  # refused reads count nothing
 
 
-@pytest.mark.parametrize("product_id", ["987654", "99999999999999999999999"])
+@pytest.mark.parametrize("product_id", ["987654", "9223372036854775807"])
 def test_an_unknown_product_is_404(api_client: APIClient, product_id: str) -> None:
     response = api_client.get(f"/api/products/{product_id}/")
 

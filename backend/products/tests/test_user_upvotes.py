@@ -69,3 +69,14 @@ def test_a_page_costs_a_fixed_number_of_queries(
         api_client.get(f"/api/users/{user.username}/upvotes/?page_size=2")
     with django_assert_num_queries(2):  # type: ignore[operator]
         api_client.get(f"/api/users/{user.username}/upvotes/?page_size=10")
+
+
+@pytest.mark.parametrize("tab", ["", "followers/", "following/", "upvotes/"])
+def test_a_deactivated_user_is_not_found_on_any_tab(api_client: APIClient, user: User, tab: str) -> None:
+    Upvote.objects.create(user=user, product=ProductFactory.create())
+    type(user).objects.filter(pk=user.pk).update(is_active=False)
+
+    response = api_client.get(f"/api/users/{user.username}/{tab}")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
