@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
@@ -22,6 +23,16 @@ class ServiceError(exceptions.APIException):
             self.status_code = status_code
 
 
+class BodyTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "too_large"
+
+
+def _body_too_large_message() -> str:
+    megabytes = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+    return f"The request body is too large: send at most {megabytes:g} MB."
+
+
 def _django_validation_error_detail(exc: DjangoValidationError) -> Any:
     if hasattr(exc, "error_dict"):
         return {field: [str(message) for message in messages] for field, messages in exc.message_dict.items()}
@@ -35,6 +46,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        # Django's own answer would be a bare HTML 400.
+        exc = BodyTooLarge(_body_too_large_message())
     elif isinstance(exc, exceptions.ParseError):
         exc = exceptions.ParseError(f"The request body could not be read: {exc.detail}")
     elif isinstance(exc, exceptions.UnsupportedMediaType):

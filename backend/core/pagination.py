@@ -17,8 +17,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -26,6 +28,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import F, Field, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
+from django.utils import timezone
 from rest_framework.exceptions import ValidationError as InvalidParameter
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -33,6 +36,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
+
+from core.parsers import json_depth_exceeds
 
 INVALID_CURSOR_MESSAGE = "This page link is invalid. Start again from the first page."
 
@@ -58,16 +63,54 @@ def _encode_cursor(cursor: Cursor) -> str:
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
+def _invalid_cursor() -> InvalidParameter:
+    return InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]})
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a position")
+
+
+def _is_position_value(value: Any) -> bool:
+    """Whether `value` could be a sort value this module wrote: never null (every ordering is by
+    non-null columns), a finite number, or text the database accepts (no NUL, valid UTF-8)."""
+    if isinstance(value, str):
+        return _is_storable_text(value)
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, int) and -(2**63) <= value < 2**63  # every integer column is 64-bit
+
+
+def _is_storable_text(value: str) -> bool:
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, as a `\ud800` escape in JSON gives
+        return False
+    return True
+
+
 def _decode_cursor(raw: str, size: int) -> Cursor:
+    """The cursor in `raw`, or a 400 for anything this module could not have written.
+
+    Whatever the caller sends is refused here or in `_parse_position`, never by the database:
+    a page link is input like any other."""
     try:
         padded = raw + "=" * (-len(raw) % 4)
-        payload = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
+        text = base64.urlsafe_b64decode(padded.encode()).decode()
+        # `{"p": [...]}` is two levels deep; deeper would only make `json` recurse.
+        if json_depth_exceeds(text, limit=2):
+            raise ValueError("nested too deeply")
+        payload = json.loads(text, parse_constant=_refuse_constant)
         position = payload["p"]
         reverse = bool(payload.get("r", 0))
     except (binascii.Error, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]}) from exc
+        raise _invalid_cursor() from exc
     if not isinstance(position, list) or len(position) != size:
-        raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]})
+        raise _invalid_cursor()
+    if not all(_is_position_value(value) for value in position):
+        raise _invalid_cursor()
     return Cursor(position=position, reverse=reverse)
 
 
@@ -97,7 +140,8 @@ class KeysetPagination(BasePagination):
         raw_cursor = request.query_params.get(self.cursor_query_param)
         cursor = _decode_cursor(raw_cursor, len(keys)) if raw_cursor else None
         if cursor is not None:
-            position = self._parse_position(cursor.position, fields)
+            value_fields = [self._value_field(queryset, key.name) for key in keys]
+            position = self._parse_position(cursor.position, value_fields)
             queryset = queryset.filter(self._after(keys, fields, position, reverse=cursor.reverse))
         if cursor is not None and cursor.reverse:
             queryset = queryset.reverse()
@@ -140,8 +184,8 @@ class KeysetPagination(BasePagination):
                 else:
                     start = next((i for i, k in enumerate(keys) if k < position), len(keys))
                     stop = min(len(items), start + self.page_size)
-            except TypeError as exc:
-                raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]}) from exc
+            except TypeError as exc:  # a position of another ordering: text against numbers
+                raise _invalid_cursor() from exc
         page = list(items[start:stop])
         self.next_cursor = Cursor(list(keys[stop - 1]), reverse=False) if page and stop < len(items) else None
         self.previous_cursor = Cursor(list(keys[start]), reverse=True) if page and start > 0 else None
@@ -169,15 +213,36 @@ class KeysetPagination(BasePagination):
         return field if isinstance(field, Field) and field.concrete else None
 
     @staticmethod
+    def _value_field(queryset: QuerySet[Any], name: str) -> Field[Any, Any] | None:
+        """The field that reads a position's value for `name`: the model's column, or the output
+        field of an annotation (`upvoted_at`)."""
+        field = KeysetPagination._model_field(queryset, name)
+        annotation = queryset.query.annotations.get(name)
+        if field is None and annotation is not None:
+            output = getattr(annotation, "output_field", None)
+            return output if isinstance(output, Field) else None
+        return field
+
+    @staticmethod
     def _parse_position(position: Sequence[Any], fields: Sequence[Field[Any, Any] | None]) -> list[Any]:
+        """The position's values as their fields read them, each one the database will take:
+        within the column's range (a 64-bit id), a finite number, an aware timestamp that UTC
+        can express. Anything else is a link this module did not write."""
         parsed = []
         for value, field in zip(position, fields, strict=True):
-            if value is not None and not isinstance(value, (str, int, float, bool)):
-                raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]})
             try:
-                parsed.append(field.to_python(value) if field is not None and value is not None else value)
-            except (ValidationError, ValueError, TypeError) as exc:
-                raise InvalidParameter({"cursor": [INVALID_CURSOR_MESSAGE]}) from exc
+                if field is not None:
+                    value = field.to_python(value)
+                    field.run_validators(value)
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise ValueError("not a finite number")
+                if isinstance(value, datetime):
+                    if timezone.is_naive(value):
+                        raise ValueError("a timestamp without its time zone")
+                    value = value.astimezone(UTC)  # OverflowError at the edges of the calendar
+            except (ValidationError, ValueError, TypeError, OverflowError) as exc:
+                raise _invalid_cursor() from exc
+            parsed.append(value)
         return parsed
 
     @staticmethod
@@ -190,7 +255,7 @@ class KeysetPagination(BasePagination):
     ) -> Q:
         """The rows strictly after `position` in the ordering (before it when `reverse`)."""
         same_direction = len({key.descending for key in keys}) == 1
-        if same_direction and all(field is not None for field in fields) and None not in position:
+        if same_direction and all(field is not None for field in fields):
             descending = keys[0].descending != reverse
             lookup = TupleLessThan if descending else TupleGreaterThan
             return Q(lookup(Tuple(*(F(key.name) for key in keys)), tuple(position)))
