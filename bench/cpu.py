@@ -25,6 +25,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent / "backend"), str(BENCH)]
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vitrin_bench")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/3")
+os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/4")  # production settings insist on one
 os.environ.update(
     {
         "DJANGO_SETTINGS_MODULE": "benchsite.settings",

@@ -39,6 +39,8 @@ RESULTS = BENCH / "results"
 LUA_SCRIPT = BENCH / "wrk" / "scenario.lua"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/vitrin_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/3"
+# Production settings insist on a broker; the run starts no worker, so what is queued just waits.
+DEFAULT_BROKER_URL = "redis://127.0.0.1:6379/4"
 
 sys.path[:0] = [str(BACKEND), str(BENCH)]
 
@@ -100,6 +102,7 @@ def bench_environment(scale: Scale) -> dict[str, str]:
             "DATABASE_URL": os.environ.get("DATABASE_URL") or default_database,
             "REDIS_URL": os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL,
             "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX") or "vitrin_bench",
+            "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL") or DEFAULT_BROKER_URL,
             "DJANGO_SETTINGS_MODULE": "benchsite.settings",
             "PYTHONPATH": os.pathsep.join([str(BACKEND), str(BENCH)]),
             "DJANGO_ENV": "production",
