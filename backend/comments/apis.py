@@ -1,7 +1,9 @@
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
+from django.db.models import QuerySet
 from django.http import HttpResponseBase
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
@@ -10,26 +12,69 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from comments.models import Comment
-from comments.selectors import comment_get_visible, comment_replies_attach, comment_roots_queryset
+from comments.selectors import (
+    comment_get_visible,
+    comment_product_id,
+    comment_replies_attach,
+    comment_replies_queryset,
+    comment_roots_queryset,
+)
 from comments.serializers import CommentCreateInputSerializer, CommentSerializer, CommentUpdateInputSerializer
 from comments.services import comment_create, comment_delete, comment_update
-from core.cache import PRODUCTS, bump_cache_version, comments_namespace
-from core.http_cache import Private, SharedCache, SharedCacheMixin
+from core.cache import PRODUCTS, comments_namespace
+from core.http_cache import PAGE_PARAMS, Private, SharedCache, SharedCacheMixin
 from core.permissions import IsAuthorOrReadOnly
 from core.throttling import WriteRateThrottle
-from products.selectors import product_get_visible, viewer_marks
+from products.selectors import UPVOTED_AND_FOLLOWING, product_get_visible
 from users.models import User
 
 THROTTLES = [*APIView.throttle_classes, WriteRateThrottle]
 
-# Shared for PUBLIC_CACHE_SECONDS: a comment written, edited or deleted through the API makes
-# its product's discussion stale at once, a product write every discussion (it may be hidden).
+# Shared for PUBLIC_CACHE_SECONDS: a comment written, edited or deleted (comments.services, from
+# the API or the admin) makes its product's discussion stale at once, a product write every
+# discussion (it may be hidden).
 DISCUSSION_CACHE = SharedCache(
     name="discussion",
     seconds_setting="PUBLIC_CACHE_SECONDS",
     namespaces=lambda url: (PRODUCTS, comments_namespace(url["product_id"])),
-    marks=viewer_marks,
+    query_params=PAGE_PARAMS,
+    personal=UPVOTED_AND_FOLLOWING,
 )
+
+
+def _replies_namespaces(url: Mapping[str, Any]) -> tuple[str, ...]:
+    """The replies of a comment are part of its product's discussion, and stale with it. Which
+    product that is comes from the cache (comments.selectors.comment_product_id); an unknown
+    comment has none, and its 404 is never stored."""
+    product_id = comment_product_id(comment_id=url["comment_id"])
+    return (PRODUCTS,) if product_id is None else (PRODUCTS, comments_namespace(product_id))
+
+
+REPLIES_CACHE = SharedCache(
+    name="replies",
+    seconds_setting="PUBLIC_CACHE_SECONDS",
+    namespaces=_replies_namespaces,
+    query_params=PAGE_PARAMS,
+    personal=UPVOTED_AND_FOLLOWING,
+)
+
+
+def _thread_page(
+    view: GenericAPIView[Comment], request: Request, comments: QuerySet[Comment], is_public: Callable[[], bool]
+) -> Any:
+    """A page of `comments` (a comments.selectors queryset) with their first replies under
+    them, shared with anybody only when its product is public. `is_public` answers for an
+    empty page, which cannot tell by itself (and raises Http404 when the caller may not see
+    the product)."""
+    page = view.paginate_queryset(comments)
+    assert page is not None  # the views always paginate
+    if page:
+        comment_replies_attach(comments=page, viewer=request.user)
+        public = all(getattr(comment, "product_is_published", False) for comment in page)
+    else:
+        public = is_public()
+    payload = view.get_paginated_response(CommentSerializer(page, many=True, context={"request": request}).data).data
+    return payload if public else Private(payload)
 
 
 class ProductCommentsApi(SharedCacheMixin, GenericAPIView[Comment]):
@@ -42,22 +87,22 @@ class ProductCommentsApi(SharedCacheMixin, GenericAPIView[Comment]):
     queryset = Comment.objects.none()  # for the schema only; the selector reads the comments
 
     @extend_schema(
-        description="The product's top-level comments, oldest first, each with all its replies.",
+        description=(
+            "The product's top-level comments, oldest first, each with its first three replies, two "
+            "levels down; `reply_count` and `replies_next` lead to the rest."
+        ),
         responses=CommentSerializer(many=True),
     )
     def get(self, request: Request, product_id: int) -> HttpResponseBase:
-        return self.shared_response(request, lambda: self._page(request, product_id))
-
-    def _page(self, request: Request, product_id: int) -> Any:
-        page = self.paginate_queryset(comment_roots_queryset(product_id=product_id, viewer=request.user))
-        assert page is not None  # the view always paginates
-        if page:
-            comment_replies_attach(comments=page, viewer=request.user)
-            is_public = all(getattr(comment, "product_is_published", False) for comment in page)
-        else:  # no comment, or a product the caller may not see (404)
-            is_public = product_get_visible(product_id=product_id, user=request.user).is_published
-        payload = self.get_paginated_response(CommentSerializer(page, many=True).data).data
-        return payload if is_public else Private(payload)
+        return self.shared_response(
+            request,
+            lambda: _thread_page(
+                self,
+                request,
+                comment_roots_queryset(product_id=product_id, viewer=request.user),
+                lambda: product_get_visible(product_id=product_id, user=request.user).is_published,
+            ),
+        )
 
     @extend_schema(
         description=(
@@ -65,7 +110,10 @@ class ProductCommentsApi(SharedCacheMixin, GenericAPIView[Comment]):
             "A product that is not published takes comments from its author alone."
         ),
         request=CommentCreateInputSerializer,
-        responses={201: CommentSerializer},
+        responses={
+            201: CommentSerializer,
+            403: OpenApiResponse(description="The product is not published and the caller is not its author."),
+        },
     )
     def post(self, request: Request, product_id: int) -> Response:
         product = product_get_visible(product_id=product_id, user=request.user)
@@ -77,8 +125,35 @@ class ProductCommentsApi(SharedCacheMixin, GenericAPIView[Comment]):
             content=given.validated_data["content"],
             parent_id=given.validated_data.get("parent"),
         )
-        bump_cache_version(comments_namespace(product.pk))
-        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+        return Response(CommentSerializer(comment, context={"request": request}).data, status=status.HTTP_201_CREATED)
+
+
+class CommentRepliesApi(SharedCacheMixin, GenericAPIView[Comment]):
+    """The direct replies of one comment, page by page: where a discussion's `replies_next` leads."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    throttle_classes = THROTTLES
+    serializer_class = CommentSerializer
+    shared_cache = REPLIES_CACHE
+    queryset = Comment.objects.none()  # for the schema only; the selector reads the comments
+
+    @extend_schema(
+        description=(
+            "The comment's direct replies, oldest first, each with its first three replies, two levels "
+            "down. A comment under a product the caller may not see does not exist for them (404)."
+        ),
+        responses=CommentSerializer(many=True),
+    )
+    def get(self, request: Request, comment_id: int) -> HttpResponseBase:
+        return self.shared_response(
+            request,
+            lambda: _thread_page(
+                self,
+                request,
+                comment_replies_queryset(comment_id=comment_id, viewer=request.user),
+                lambda: comment_get_visible(comment_id=comment_id, user=request.user).product.is_published,
+            ),
+        )
 
 
 class CommentDetailApi(APIView):
@@ -98,9 +173,8 @@ class CommentDetailApi(APIView):
         given = CommentUpdateInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         comment = comment_update(comment=comment, content=given.validated_data["content"])
-        bump_cache_version(comments_namespace(comment.product_id))
         comment_replies_attach(comments=[comment], viewer=request.user)
-        return Response(CommentSerializer(comment).data)
+        return Response(CommentSerializer(comment, context={"request": request}).data)
 
     @extend_schema(
         description=(
@@ -114,5 +188,4 @@ class CommentDetailApi(APIView):
         comment = comment_get_visible(comment_id=comment_id, user=request.user)
         self.check_object_permissions(request, comment)
         comment_delete(comment=comment)
-        bump_cache_version(comments_namespace(comment.product_id))
         return Response(status=status.HTTP_204_NO_CONTENT)

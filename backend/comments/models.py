@@ -23,6 +23,8 @@ class Comment(models.Model):
                 name="comment_product_top_level",
             ),
             models.Index(fields=["root", "created_at", "id"], name="comment_thread"),
+            # A comment's direct replies, oldest first: its first few, then page after page.
+            models.Index(fields=["parent", "created_at", "id"], name="comment_replies"),
         ]
 
     def __str__(self) -> str:

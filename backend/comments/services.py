@@ -1,6 +1,9 @@
 """Writes of comments. Each keeps `Product.comment_count` equal to the number of the product's
 visible (not deleted) comments, in the same transaction as the comment itself.
 
+Each also makes the product's cached discussion stale (core.cache), whoever calls it: the API,
+the admin, a task.
+
 Locking: a reply locks its parent row, an edit or a deletion locks the comment (and a deletion
 then its soft-deleted ancestors, child before parent), so a reply and the deletion of the
 comment it answers cannot interleave.
@@ -12,6 +15,7 @@ from django.db.models.functions import Greatest
 
 from comments.models import Comment
 from comments.selectors import comment_depth
+from core.cache import bump_cache_version, comments_namespace
 from core.exceptions import ServiceError
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
@@ -63,6 +67,7 @@ def comment_create(*, product: Product, author: User, content: str, parent_id: i
         content=content,
     )
     Product.objects.filter(pk=product.pk).update(comment_count=F("comment_count") + 1)
+    bump_cache_version(comments_namespace(product.pk))
     if parent is None:
         notification_create(
             recipient=product.author, actor=author, verb=NotificationVerb.COMMENT, product=product, comment=comment
@@ -85,6 +90,7 @@ def comment_update(*, comment: Comment, content: str) -> Comment:
         raise ServiceError("This comment was deleted, so it can no longer be edited.")
     comment.content = content
     comment.save(update_fields=["content", "updated_at"])
+    bump_cache_version(comments_namespace(locked.product_id))
     return comment
 
 
@@ -103,6 +109,7 @@ def comment_delete(*, comment: Comment) -> None:
         return
     # Never below zero, even if the stored count had drifted: the column refuses negatives.
     Product.objects.filter(pk=locked.product_id).update(comment_count=Greatest(F("comment_count") - 1, 0))
+    bump_cache_version(comments_namespace(locked.product_id))
     if Comment.objects.filter(parent_id=locked.pk).exists():
         locked.is_deleted = True
         locked.content = ""

@@ -7,8 +7,11 @@ from products.models import Product
 from products.tests.helpers import iso, user_json
 
 
-def comment_json(comment: Comment, *replies: dict[str, Any], is_following: bool = False) -> dict[str, Any]:
-    """The Comment object of the contract as the database holds it now, with `replies`."""
+def comment_json(
+    comment: Comment, *replies: dict[str, Any], is_following: bool = False, replies_next: str | None = None
+) -> dict[str, Any]:
+    """The Comment object of the contract as the database holds it now, with the `replies`
+    shown under it and the link to the rest (`replies_next`)."""
     comment = Comment.objects.select_related("author").get(pk=comment.pk)
     return {
         "id": comment.pk,
@@ -20,6 +23,8 @@ def comment_json(comment: Comment, *replies: dict[str, Any], is_following: bool 
         "created_at": iso(comment.created_at),
         "updated_at": iso(comment.updated_at),
         "replies": list(replies),
+        "reply_count": Comment.objects.filter(parent=comment).count(),
+        "replies_next": replies_next,
     }
 
 

@@ -2,7 +2,9 @@ import { useState } from 'react'
 import { useSession } from '../../../hooks/use-session'
 import { useCreateComment } from '../../../services/comments/create-comment'
 import { useDeleteComment } from '../../../services/comments/delete-comment'
+import { useMoreReplies } from '../../../services/comments/get-replies'
 import { useUpdateComment } from '../../../services/comments/update-comment'
+import { flattenPages } from '../../../services/paginate'
 import type { Comment } from '../../../types/models'
 import { timeAgo } from '../../../utils/dates'
 import { plural } from '../../../utils/format'
@@ -24,6 +26,31 @@ interface CommentThreadProps {
   depth: number
 }
 
+/**
+ * The replies shown under a comment: the first few that came with the discussion, then those loaded
+ * from its `replies_next` link, page by page, when the reader asks for them.
+ */
+function useReplies(comment: Comment, productId: number) {
+  const [requested, setRequested] = useState(false)
+  const more = useMoreReplies(productId, comment, requested)
+  const inline = new Set(comment.replies.map((reply) => reply.id))
+  const replies = [...comment.replies, ...flattenPages(more.data).filter((reply) => !inline.has(reply.id))]
+  // Until the first page has come (or while it failed), the button stays: it shows the loading or the retry.
+  const hasMore = comment.replies_next !== null && (!requested || !more.data || more.hasNextPage)
+  return {
+    replies,
+    hasMore,
+    remaining: Math.max(0, comment.reply_count - replies.length),
+    loading: requested && more.isFetching,
+    failed: requested && more.isError,
+    loadMore: () => {
+      if (!requested) setRequested(true)
+      else if (more.isError && !more.data) void more.refetch()
+      else void more.fetchNextPage()
+    },
+  }
+}
+
 export function CommentThread({ comment, productId, depth }: CommentThreadProps) {
   const { user, requireUser } = useSession()
   const [mode, setMode] = useState<'read' | 'reply' | 'edit' | 'confirm-delete'>('read')
@@ -31,10 +58,12 @@ export function CommentThread({ comment, productId, depth }: CommentThreadProps)
   const create = useCreateComment(productId)
   const update = useUpdateComment(productId)
   const remove = useDeleteComment(productId)
+  const { replies, hasMore, remaining, loading, failed, loadMore } = useReplies(comment, productId)
   const own = user?.id === comment.author.id
   const edited = new Date(comment.updated_at).getTime() - new Date(comment.created_at).getTime() > 60_000
   const hidden = countReplies(comment)
   const action = 'text-xs font-semibold text-muted hover:text-accent'
+  const open = expanded || replies.length === 0
 
   return (
     <div id={`comment-${comment.id}`} className="scroll-mt-24">
@@ -119,10 +148,10 @@ export function CommentThread({ comment, productId, depth }: CommentThreadProps)
           </div>
         </div>
       )}
-      {comment.replies.length > 0 &&
+      {replies.length > 0 &&
         (expanded ? (
           <ul className="mt-4 space-y-4 border-l-2 border-line pl-4 sm:ml-4 sm:pl-5">
-            {comment.replies.map((reply) => (
+            {replies.map((reply) => (
               <li key={reply.id}>
                 <CommentThread comment={reply} productId={productId} depth={depth + 1} />
               </li>
@@ -138,6 +167,33 @@ export function CommentThread({ comment, productId, depth }: CommentThreadProps)
             Show {plural(hidden, 'more reply', 'more replies')}
           </button>
         ))}
+      {open && hasMore && (
+        <div className="mt-2 ml-12 flex flex-wrap items-center gap-3 text-sm">
+          <button
+            type="button"
+            disabled={loading}
+            aria-busy={loading}
+            onClick={() => {
+              setExpanded(true)
+              loadMore()
+            }}
+            className="font-semibold text-accent hover:underline disabled:opacity-60"
+          >
+            {loading
+              ? 'Loading replies…'
+              : failed
+                ? 'Try again'
+                : remaining > 0
+                  ? plural(remaining, 'more reply', 'more replies')
+                  : 'More replies'}
+          </button>
+          {failed && !loading && (
+            <span role="alert" className="text-danger">
+              The replies could not be loaded.
+            </span>
+          )}
+        </div>
+      )}
     </div>
   )
 }
