@@ -8,7 +8,7 @@ BACKEND := backend
 FRONTEND := frontend
 MANAGE := cd $(BACKEND) && $(PY) manage.py
 
-.PHONY: run test dev install backend-deps frontend-deps web lint typecheck test-backend test-frontend test-e2e bench clean
+.PHONY: run test dev install backend-deps frontend-deps web lint typecheck test-backend test-frontend test-e2e bench fuzz clean
 
 ## run: install what is needed, build the web app, migrate, load demo data once, serve on 127.0.0.1:$(PORT)
 run: backend-deps web
@@ -44,6 +44,8 @@ web: frontend-deps
 
 lint: backend-deps frontend-deps
 	cd $(BACKEND) && $(CURDIR)/$(VENV)/bin/ruff check . && $(CURDIR)/$(VENV)/bin/ruff format --check .
+	@# Security lint: any high-severity finding fails (docs/security.md lists what the others are).
+	cd $(BACKEND) && $(CURDIR)/$(VENV)/bin/bandit -q -c pyproject.toml -r . --severity-level high
 	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm run --silent lint; fi
 
 typecheck: backend-deps
@@ -76,6 +78,11 @@ dev: backend-deps frontend-deps
 ## bench: the benchmark (BENCH_SCALE=small for a quick run); see docs/performance.md
 bench: backend-deps
 	$(PY) bench/run.py --scale $(or $(BENCH_SCALE),full)
+
+## fuzz: schemathesis against a live server on PostgreSQL + Redis, anonymous then signed in, for
+## FUZZ_SECONDS in all (120 unless given); fails on any 5xx or answer the schema does not document
+fuzz: backend-deps
+	bash infra/scripts/fuzz.sh
 
 clean:
 	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist $(BACKEND)/var $(BACKEND)/staticfiles

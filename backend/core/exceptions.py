@@ -3,12 +3,16 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework_simplejwt.exceptions import InvalidToken
+
+INVALID_ACCESS_TOKEN_MESSAGE = "Your sign-in has expired or is not valid. Sign in again (or refresh the access token)."
+TOO_MANY_FIELDS_MESSAGE = "The request body has too many fields. Send JSON."
 
 
 class ServiceError(exceptions.APIException):
@@ -39,6 +43,24 @@ def _django_validation_error_detail(exc: DjangoValidationError) -> Any:
     return {"detail": " ".join(exc.messages)}
 
 
+def _flattened(detail: Any) -> Any:
+    """Errors of list items come from DRF as `{"field": {"2": ["message"]}}`; the API's shape is
+    `{"field": ["message"]}`, so they become `{"field": ["Item 3: message"]}`."""
+    if not isinstance(detail, dict):
+        return detail
+    flat: dict[str, Any] = {}
+    for field, errors in detail.items():
+        if isinstance(errors, dict) and all(str(key).isdigit() for key in errors):
+            flat[field] = [
+                f"Item {int(index) + 1}: {message}"
+                for index, messages in sorted(errors.items(), key=lambda item: int(item[0]))
+                for message in (messages if isinstance(messages, list) else [messages])
+            ]
+        else:
+            flat[field] = errors
+    return flat
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(_django_validation_error_detail(exc))
@@ -49,6 +71,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, RequestDataTooBig):
         # Django's own answer would be a bare HTML 400.
         exc = BodyTooLarge(_body_too_large_message())
+    elif isinstance(exc, (TooManyFieldsSent, TooManyFilesSent)):
+        exc = exceptions.ParseError(TOO_MANY_FIELDS_MESSAGE)
+    elif isinstance(exc, InvalidToken):
+        # simplejwt's answer lists its internals (token classes, codes) and no advice.
+        readable = exceptions.AuthenticationFailed(INVALID_ACCESS_TOKEN_MESSAGE)
+        readable.auth_header = getattr(exc, "auth_header", None)  # type: ignore[attr-defined]  # WWW-Authenticate
+        exc = readable
     elif isinstance(exc, exceptions.ParseError):
         exc = exceptions.ParseError(f"The request body could not be read: {exc.detail}")
     elif isinstance(exc, exceptions.UnsupportedMediaType):
@@ -62,6 +91,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None
     if isinstance(response.data, list):
         response.data = {"detail": " ".join(str(item) for item in response.data)}
+    elif isinstance(exc, exceptions.ValidationError):
+        response.data = _flattened(response.data)
     wait = getattr(exc, "wait", None)
     if isinstance(exc, exceptions.Throttled) and wait is not None:
         # `wait` is already rounded up, as in the Retry-After header; never "0 seconds".

@@ -62,7 +62,7 @@ if IS_PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.apps.VitrinAdminConfig",  # django.contrib.admin, with two-factor for staff (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "core",
     "users",
     "categories",
@@ -89,14 +92,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.middleware.HeadResponseMiddleware",
     "core.middleware.RequestIdMiddleware",
+    # Outside every middleware and view that sets Cache-Control, so its no-store is final.
+    "core.middleware.PrivateAnswersMiddleware",
+    "core.middleware.NulInPathMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a sign-in refused by the lockout into its answer (core.admin_site.lockout_response).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "vitrin.urls"
@@ -118,8 +127,21 @@ TEMPLATES = [
     },
 ]
 
+
+
+def require_in_production(name: str, value: str, *, why: str) -> str:
+    """Production never runs on a development default: a missing setting stops start-up, naming it."""
+    if IS_PRODUCTION and not value:
+        raise ImproperlyConfigured(f"{name} must be set when DJANGO_ENV=production ({why}).")
+    return value
+
+
 # --- Database -------------------------------------------------------------------------------
-DATABASE_URL = env("DATABASE_URL")
+DATABASE_URL = require_in_production(
+    "DATABASE_URL", env("DATABASE_URL"), why="a PostgreSQL URL; the embedded SQLite is for development"
+)
+if IS_PRODUCTION and not DATABASE_URL.startswith(("postgres://", "postgresql://")):
+    raise ImproperlyConfigured("DATABASE_URL must be a PostgreSQL URL (postgres://…) when DJANGO_ENV=production.")
 if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(
@@ -147,7 +169,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 
 # --- Cache ----------------------------------------------------------------------------------
-REDIS_URL = env("REDIS_URL")
+REDIS_URL = require_in_production(
+    "REDIS_URL",
+    env("REDIS_URL"),
+    why="the cache and the rate limits must be shared by every worker, not kept per process",
+)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -174,7 +200,9 @@ else:
     }
 
 # --- Celery ---------------------------------------------------------------------------------
-CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+CELERY_BROKER_URL = require_in_production(
+    "CELERY_BROKER_URL", env("CELERY_BROKER_URL"), why="background tasks must not run inside web requests"
+)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or None
@@ -184,10 +212,22 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
+# Product page views (products.services.product_view_count): one viewer (account or client
+# address) counts once per VIEW_DEDUP_SECONDS; views are buffered in the cache and written every
+# VIEW_FLUSH_SECONDS by the beat task below. Without a broker no beat runs: the requests write
+# them (VIEW_FLUSH_INLINE), as they must with an in-process cache, whose buffer only its own
+# process can read.
+VIEW_DEDUP_SECONDS = env_int("VIEW_DEDUP_SECONDS", 1800)
+VIEW_FLUSH_SECONDS = env_int("VIEW_FLUSH_SECONDS", 10)
+VIEW_FLUSH_INLINE = env_bool("VIEW_FLUSH_INLINE", default=not CELERY_BROKER_URL and not TESTING)
 CELERY_BEAT_SCHEDULE = {
     "refresh-hot-scores": {
         "task": "products.tasks.refresh_hot_scores",
         "schedule": 600.0,
+    },
+    "flush-view-counts": {
+        "task": "products.tasks.flush_view_counts",
+        "schedule": float(VIEW_FLUSH_SECONDS),
     },
 }
 
@@ -203,16 +243,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:
+if TESTING and not IS_PRODUCTION:
     # The same bcrypt_sha256 algorithm with the fewest rounds, so the suite is not bcrypt-bound.
     PASSWORD_HASHERS = ["core.hashers.TestBCryptSHA256PasswordHasher", *PASSWORD_HASHERS]
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# The lockout first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3600)
+# How long the link that verifies an account's e-mail address works, in seconds (3 days).
+EMAIL_VERIFICATION_TIMEOUT = env_int("EMAIL_VERIFICATION_TIMEOUT", 3 * 24 * 3600)
 
 ACCESS_TOKEN_MINUTES = env_int("JWT_ACCESS_TOKEN_MINUTES", 5)
 REFRESH_TOKEN_DAYS = env_int("JWT_REFRESH_TOKEN_DAYS", 14)
 # However often a refresh token is rotated, a session never outlives this, counted from login.
 SESSION_MAX_DAYS = env_int("JWT_SESSION_MAX_DAYS", 30)
+# A spent refresh token presented again means it was copied: its whole session is revoked. Not
+# within this many seconds of its spending, which is one client sending it twice at once.
+REFRESH_REUSE_GRACE_SECONDS = env_int("JWT_REFRESH_REUSE_GRACE_SECONDS", 10)
+JWT_SIGNING_KEY = env("JWT_SIGNING_KEY") or SECRET_KEY
+# HS256 with a short key can be brute-forced offline from any token: RFC 7518 asks for at least
+# the hash size, 256 bits.
+if IS_PRODUCTION and len(JWT_SIGNING_KEY.encode()) < 32:
+    raise ImproperlyConfigured("JWT_SIGNING_KEY must be at least 32 bytes long (HS256 needs a 256-bit key).")
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=ACCESS_TOKEN_MINUTES),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=REFRESH_TOKEN_DAYS),
@@ -220,7 +271,7 @@ SIMPLE_JWT = {
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
     "ALGORITHM": "HS256",
-    "SIGNING_KEY": env("JWT_SIGNING_KEY") or SECRET_KEY,
+    "SIGNING_KEY": JWT_SIGNING_KEY,
     "AUTH_HEADER_TYPES": ("Bearer",),
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
@@ -243,6 +294,8 @@ THROTTLE_RATES = {
     "register": env("THROTTLE_REGISTER", "10/hour"),
     "password_reset_ip": env("THROTTLE_PASSWORD_RESET_IP", "10/hour"),
     "password_reset_account": env("THROTTLE_PASSWORD_RESET_ACCOUNT", "3/hour"),
+    "email_verify": env("THROTTLE_EMAIL_VERIFY", "3/hour"),
+    "email_verify_ip": env("THROTTLE_EMAIL_VERIFY_IP", "30/hour"),
     "writes": env("THROTTLE_WRITES", "120/min"),
     "uploads": env("THROTTLE_UPLOADS", "60/hour"),
 }
@@ -253,14 +306,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "core.parsers.JSONParser",
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],
     "DEFAULT_PAGINATION_CLASS": "core.pagination.KeysetPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.schema.ErrorAnswersAutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "core.throttling.AnonRateThrottle",
@@ -286,6 +339,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # `<id:…>` in the paths (core.converters): a positive 64-bit integer, as before an integer.
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1}},
     "ENUM_NAME_OVERRIDES": {
         "ProductStatusEnum": "products.models.ProductStatus",
         "NotificationVerbEnum": "notifications.models.NotificationVerb",
@@ -368,6 +423,32 @@ if IS_PRODUCTION:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# --- Admin ----------------------------------------------------------------------------------
+# Where the Django admin lives (a path of its own keeps it out of scripted scans of /admin/).
+ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
+if ADMIN_URL == "/":
+    raise ImproperlyConfigured('ADMIN_URL must be a path such as "admin/" or "staff-4f7c/", not empty.')
+# Staff give the code of an authenticator app after their password (manage.py admin_totp_add).
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", default=IS_PRODUCTION)
+OTP_TOTP_ISSUER = "Vitrin"
+# django-axes: this many failed sign-ins to one account, or from one address, lock further
+# sign-ins for the cool-off (any try while locked starts it again); the API's own sign-in
+# checks passwords itself and has its rate limits instead. Attempts are kept in the database
+# (listed in the admin) and logged.
+AXES_FAILURE_LIMIT = env_int("ADMIN_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ADMIN_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Lockouts are logged; the banner axes prints at every start-up is not.
+AXES_VERBOSE = False
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "core.admin_site.client_ip_address"
+AXES_USERNAME_CALLABLE = "core.admin_site.login_username"
+AXES_LOCKOUT_CALLABLE = "core.admin_site.lockout_response"
+# Log lines and stored attempts name the client's address (nginx logs it anyway), never what
+# was typed as a username, password or one-time code.
+AXES_SENSITIVE_PARAMETERS = ["username", "otp_token"]
 
 # --- Logging --------------------------------------------------------------------------------
 LOG_LEVEL = env("LOG_LEVEL", "INFO")

@@ -383,3 +383,17 @@ def test_a_json_body_over_the_size_limit_is_refused_unread(api_client: APIClient
 
     assert response.status_code == 413
     assert response.json() == {"detail": "The request body is too large: send at most 1 MB."}
+
+
+@pytest.mark.django_db
+def test_a_form_with_too_many_fields_is_a_json_400(api_client: APIClient) -> None:
+    # Django refuses more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields with its own HTML page.
+    user = UserFactory()
+    client = client_for(user)
+    body = "&".join(f"ids={index}" for index in range(1001))
+
+    response = client.post("/api/notifications/read/", data=body, content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request body has too many fields. Send JSON."}
+

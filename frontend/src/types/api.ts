@@ -3,6 +3,40 @@
  * Do not edit: change the API, then regenerate. `npm run test` fails when this file is stale.
  */
 export interface paths {
+    "/api/auth/email/verify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Verifies the account's e-mail address with the `uid` and `token` of the link e-mailed after sign-up. The link works once, dies when the address changes and expires after `EMAIL_VERIFICATION_TIMEOUT` (3 days). */
+        post: operations["auth_email_verify_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email/verify/resend/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description E-mails the signed-in user a new verification link; nothing is sent when the address is already verified. A few per hour (`429` beyond). */
+        post: operations["auth_email_verify_resend_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/google/": {
         parameters: {
             query?: never;
@@ -103,6 +137,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Every refresh token of the account is refused from then on. A caller that sent the web app's cookie gets a new session in a new cookie; API clients sign in again. */
         post: operations["auth_password_change_create"];
         delete?: never;
         options?: never;
@@ -159,7 +194,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Spends the refresh token (from the body, or the web app's cookie when the body has none) and returns a new pair. Each refresh token works once; a session ends `SESSION_MAX_DAYS` after sign-in however often it is refreshed. */
+        /** @description Spends the refresh token (from the body, or the web app's cookie when the body has none) and returns a new pair. A token that came in the cookie goes back in the cookie only: the body then has no `refresh`. Each refresh token works once; a spent one presented again revokes every token of its sign-in. A session ends `SESSION_MAX_DAYS` after sign-in however often it is refreshed. */
         post: operations["auth_refresh_create"];
         delete?: never;
         options?: never;
@@ -195,14 +230,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         get: operations["categories_list"];
         put?: never;
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         post: operations["categories_create"];
         delete?: never;
@@ -219,22 +254,22 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         get: operations["categories_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         delete: operations["categories_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         patch: operations["categories_partial_update"];
         trace?: never;
@@ -255,6 +290,23 @@ export interface paths {
         head?: never;
         /** @description Replaces the text of the caller's comment; a deleted comment cannot be edited. */
         patch: operations["comments_partial_update"];
+        trace?: never;
+    };
+    "/api/comments/{comment_id}/replies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The comment's direct replies, oldest first, each with its first three replies, two levels down. A comment under a product the caller may not see does not exist for them (404). */
+        get: operations["comments_replies_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/config/": {
@@ -367,14 +419,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         get: operations["products_list"];
         put?: never;
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         post: operations["products_create"];
         delete?: never;
@@ -391,22 +443,22 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         get: operations["products_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         delete: operations["products_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it
-         *     before the DRF base class.
+         * @description For a DRF view whose GET answers `self.shared_response(request, compute)`. Put it before
+         *     the DRF base class.
          */
         patch: operations["products_partial_update"];
         trace?: never;
@@ -418,7 +470,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The product's top-level comments, oldest first, each with all its replies. */
+        /** @description The product's top-level comments, oldest first, each with its first three replies, two levels down; `reply_count` and `replies_next` lead to the rest. */
         get: operations["products_comments_list"];
         put?: never;
         /** @description Comments on the product, or replies to one of its comments (`parent`). A product that is not published takes comments from its author alone. */
@@ -631,8 +683,11 @@ export interface components {
             google_client_id: string | null;
         };
         /**
-         * @description A comment with its replies, nested to any depth, oldest first at every level. A deleted
-         *     comment that has replies stays in its thread with `is_deleted: true` and empty `content`.
+         * @description A comment with its first replies, oldest first: its first 3 direct replies, each with its
+         *     own first 3, two levels down. `reply_count` is the number of its direct replies and
+         *     `replies_next` the page of its replies that continues after those shown (null when all are
+         *     shown). A deleted comment that has replies stays in its thread with `is_deleted: true` and
+         *     empty `content`.
          */
         Comment: {
             readonly author: components["schemas"]["UserPublic"];
@@ -644,6 +699,13 @@ export interface components {
             readonly parent: number | null;
             readonly product: number;
             readonly replies: components["schemas"]["Comment"][];
+            /**
+             * Format: uri
+             * @description The page of the comment's direct replies that follows those in `replies`; null when all are there.
+             */
+            readonly replies_next: string | null;
+            /** @description How many direct replies the comment has in all. */
+            readonly reply_count: number;
             /** Format: date-time */
             readonly updated_at: string;
         };
@@ -651,6 +713,16 @@ export interface components {
             content: string;
             /** Format: int64 */
             parent?: number | null;
+        };
+        EmailVerifyInputRequest: {
+            /** @description The `token` of the e-mailed link. */
+            token: string;
+            /** @description The `uid` of the e-mailed link. */
+            uid: string;
+        };
+        /** @description A refusal explained in one sentence a person can read. */
+        ErrorDetail: {
+            detail: string;
         };
         FollowState: {
             followers_count: number;
@@ -685,7 +757,7 @@ export interface components {
             password: string;
             username?: string;
         };
-        /** @description The signed-in user: the public fields and the e-mail address. */
+        /** @description The signed-in user: the public fields, the e-mail address and whether it is verified. */
         Me: {
             readonly avatar: string;
             readonly bio: string;
@@ -696,6 +768,11 @@ export interface components {
              * Format: email
              */
             readonly email: string;
+            /**
+             * Email address verified
+             * @description Whether the person proved they read mail sent to `email` (the e-mailed link, a password reset or Google sign-in).
+             */
+            readonly email_verified: boolean;
             readonly first_name: string;
             readonly followers_count: number;
             readonly following_count: number;
@@ -705,7 +782,7 @@ export interface components {
             readonly products_count: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
             readonly username: string;
-            /** Format: uri */
+            /** @description Their web address (http or https), or "" when they gave none. */
             readonly website: string;
         };
         /**
@@ -953,6 +1030,11 @@ export interface components {
             };
             status: string;
         };
+        RefreshedTokens: {
+            access: string;
+            /** @description Only when the spent token came in the body. */
+            refresh?: string;
+        };
         RefreshInputRequest: {
             /** @description The refresh token; the web app may leave it out and send its cookie instead. */
             refresh?: string;
@@ -994,12 +1076,6 @@ export interface components {
             products: components["schemas"]["SuggestedProduct"][];
             users: components["schemas"]["SuggestedUser"][];
         };
-        TokenPair: {
-            /** @description The access token (JWT): send it as `Authorization: Bearer <access>`. */
-            access: string;
-            /** @description The refresh token. Also set in the httpOnly cookie for the web app; each one works once. */
-            refresh: string;
-        };
         Upload: {
             readonly content_type: string;
             readonly height: number;
@@ -1035,8 +1111,14 @@ export interface components {
             readonly products_count: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
             readonly username: string;
-            /** Format: uri */
+            /** @description Their web address (http or https), or "" when they gave none. */
             readonly website: string;
+        };
+        /** @description What was wrong with the request: for each field of the body or query that was refused, the messages that say why (`{"title": ["Ensure this field has no more than 120 characters."]}`); or, when no single field is to blame, one message under `detail`. */
+        ValidationErrors: {
+            detail?: string;
+        } & {
+            [key: string]: string[];
         };
     };
     responses: never;
@@ -1047,6 +1129,122 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    auth_email_verify_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailVerifyInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A bad, used or expired link (under `token`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    auth_email_verify_resend_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
     auth_google_create: {
         parameters: {
             query?: never;
@@ -1057,8 +1255,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GoogleSignInInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["GoogleSignInInputRequest"];
-                "multipart/form-data": components["schemas"]["GoogleSignInInputRequest"];
             };
         };
         responses: {
@@ -1070,19 +1266,70 @@ export interface operations {
                     "application/json": components["schemas"]["GoogleSignedIn"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
             /** @description Forged, expired, for another audience, or unverified e-mail. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
             /** @description Google sign-in is not set up on this server, or Google is unreachable. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1096,8 +1343,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoginInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LoginInputRequest"];
-                "multipart/form-data": components["schemas"]["LoginInputRequest"];
             };
         };
         responses: {
@@ -1109,12 +1354,61 @@ export interface operations {
                     "application/json": components["schemas"]["SignedIn"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
             /** @description Wrong credentials. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1128,8 +1422,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RefreshInputRequest"];
-                "multipart/form-data": components["schemas"]["RefreshInputRequest"];
             };
         };
         responses: {
@@ -1140,12 +1432,61 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
             /** @description Invalid, expired or used token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1164,6 +1505,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1189,6 +1550,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1223,6 +1631,35 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedProductList"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     auth_password_change_create: {
@@ -1235,8 +1672,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordChangeInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeInputRequest"];
-                "multipart/form-data": components["schemas"]["PasswordChangeInputRequest"];
             };
         };
         responses: {
@@ -1246,6 +1681,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1259,8 +1750,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordResetInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetInputRequest"];
-                "multipart/form-data": components["schemas"]["PasswordResetInputRequest"];
             };
         };
         responses: {
@@ -1270,6 +1759,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1283,8 +1819,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordResetConfirmInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetConfirmInputRequest"];
-                "multipart/form-data": components["schemas"]["PasswordResetConfirmInputRequest"];
             };
         };
         responses: {
@@ -1294,6 +1828,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1307,8 +1888,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RefreshInputRequest"];
-                "multipart/form-data": components["schemas"]["RefreshInputRequest"];
             };
         };
         responses: {
@@ -1317,7 +1896,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["RefreshedTokens"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
                 };
             };
             /** @description Invalid, expired or used token. */
@@ -1325,7 +1913,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1339,8 +1967,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegisterInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RegisterInputRequest"];
-                "multipart/form-data": components["schemas"]["RegisterInputRequest"];
             };
         };
         responses: {
@@ -1350,6 +1976,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Sent from a page of another website: only Vitrin's own pages may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1374,6 +2047,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedCategoryList"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1401,6 +2103,62 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     categories_retrieve: {
@@ -1422,6 +2180,35 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     categories_destroy: {
@@ -1441,6 +2228,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The category still has products: move them first. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1469,6 +2303,71 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     comments_destroy: {
@@ -1488,6 +2387,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1516,6 +2453,135 @@ export interface operations {
                     "application/json": components["schemas"]["Comment"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    comments_replies_list: {
+        parameters: {
+            query?: {
+                /** @description The position to continue from: take it from `next` or `previous`. */
+                cursor?: string;
+                /** @description Items per page, 1 to 100 (20 unless given). */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                comment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCommentList"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     config_retrieve: {
@@ -1533,6 +2599,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientConfig"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1557,6 +2634,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedProductList"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1602,6 +2708,35 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedNotificationList"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     notifications_read_create: {
@@ -1626,6 +2761,53 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     notifications_unread_count_retrieve: {
@@ -1643,6 +2825,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationUnreadCount"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1685,6 +2887,35 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedProductList"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     products_create: {
@@ -1710,6 +2941,53 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     products_retrieve: {
@@ -1731,6 +3009,35 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     products_destroy: {
@@ -1750,6 +3057,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
         };
     };
@@ -1778,6 +3123,71 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     products_comments_list: {
@@ -1802,6 +3212,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedCommentList"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1831,6 +3279,71 @@ export interface operations {
                     "application/json": components["schemas"]["Comment"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The product is not published and the caller is not its author. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     products_upvote_create: {
@@ -1852,6 +3365,35 @@ export interface operations {
                     "application/json": components["schemas"]["UpvoteResult"];
                 };
             };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     products_upvote_destroy: {
@@ -1871,6 +3413,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UpvoteResult"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1933,6 +3504,35 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedProductSearchResultList"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     search_suggest_retrieve: {
@@ -1953,6 +3553,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Suggestions"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -1978,6 +3607,53 @@ export interface operations {
                     "application/json": components["schemas"]["Upload"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     users_retrieve: {
@@ -1998,6 +3674,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserPublic"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -2022,6 +3727,44 @@ export interface operations {
                     "application/json": components["schemas"]["FollowState"];
                 };
             };
+            /** @description You cannot follow yourself. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     users_follow_destroy: {
@@ -2042,6 +3785,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FollowState"];
+                };
+            };
+            /** @description Not signed in, or the access token sent is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -2071,6 +3843,44 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedUserPublicList"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     users_following_list: {
@@ -2098,6 +3908,44 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedUserPublicList"];
                 };
             };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     users_upvotes_list: {
@@ -2122,6 +3970,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedProductList"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Nothing is at this address (also: a draft that is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
