@@ -9,6 +9,7 @@ from pytest_django.fixtures import Settings
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from core.throttling import reservations
 from users.models import User
 from users.tests.factories import UserFactory
 
@@ -17,6 +18,7 @@ from users.tests.factories import UserFactory
 def _isolated_cache_and_media(settings: Settings, tmp_path: Path) -> Iterator[None]:
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    reservations.forget()  # counts taken from the cache just cleared
     yield
     cache.clear()
 

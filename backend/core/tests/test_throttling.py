@@ -5,15 +5,27 @@ the next period. The suite runs these on the in-process cache and, in CI, on Red
 The sliding windows of the sign-in limits are tested through those endpoints, in
 users/tests/test_throttles.py; here, the bound on the memory their per-process logs take."""
 
+import os
 from collections.abc import Iterator
 from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
+from pytest_django.fixtures import Settings
+from redis.client import Pipeline
+from rest_framework.request import Request
 from rest_framework.test import APIClient
 
 from conftest import client_for
-from core.throttling import LocalSlidingWindows, WindowRateThrottle
+from core.throttling import (
+    MAX_RESERVATION,
+    AnonRateThrottle,
+    LocalSlidingWindows,
+    WindowRateThrottle,
+    _Reservations,
+    reservations,
+)
 from users.models import User
 from users.tests.factories import UserFactory
 
@@ -118,3 +130,68 @@ def test_the_per_process_sliding_windows_forget_the_least_recently_used_keys_fir
     ]
 
     assert answers == [None, None, 58.0, None, 56.0, None]
+
+
+@pytest.fixture
+def redis_cache(settings: Settings) -> Iterator[None]:
+    """The cache on the machine's real Redis (a database of its own), as in production."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ.get("THROTTLE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
+            "KEY_PREFIX": f"throttle-test-{os.getpid()}",
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        }
+    }
+    cache.clear()
+    reservations.forget()
+    yield
+    cache.clear()
+    reservations.forget()
+
+
+def _workers_share_one_counter(workers: int, requests: int, rate: str) -> list[bool]:
+    """`requests` anonymous reads from one address spread over `workers` processes in turn, each
+    process with its own reservations; whether each was allowed."""
+    stores = [_Reservations() for _ in range(workers)]
+    allowed = []
+    request = APIClient(REMOTE_ADDR="203.0.113.9").get("/").wsgi_request
+    with mock.patch.dict(django_settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], {"anon": rate}):
+        for index in range(requests):
+            with mock.patch("core.throttling.reservations", stores[index % workers]):
+                throttle = AnonRateThrottle()
+                allowed.append(throttle.allow_request(Request(request), None))  # type: ignore[arg-type]
+    return allowed
+
+
+@pytest.mark.usefixtures("redis_cache", "clock")
+def test_a_large_budget_counted_in_advance_is_never_exceeded_by_one_worker() -> None:
+    allowed = _workers_share_one_counter(workers=1, requests=1100, rate="1000/min")
+
+    assert allowed == [True] * 1000 + [False] * 100
+
+
+@pytest.mark.usefixtures("redis_cache", "clock")
+def test_workers_counting_in_advance_never_let_more_than_the_budget_through() -> None:
+    allowed = _workers_share_one_counter(workers=3, requests=1200, rate="1000/min")
+
+    # Each number is handed out once, so at most the budget gets through; counts taken and not yet
+    # used by the other two workers are the most that may be refused early (2 x 9).
+    assert 1000 - 2 * (MAX_RESERVATION - 1) <= allowed.count(True) <= 1000
+    assert allowed[-100:] == [False] * 100
+
+
+@pytest.mark.usefixtures("redis_cache", "clock")
+def test_a_large_budget_costs_one_redis_round_trip_per_reservation() -> None:
+    with mock.patch("redis.client.Pipeline.execute", autospec=True, side_effect=Pipeline.execute) as execute:
+        allowed = _workers_share_one_counter(workers=1, requests=50, rate="1000/min")
+
+    assert allowed == [True] * 50
+    assert execute.call_count == 5  # 10 counts taken at a time
+
+
+@pytest.mark.usefixtures("redis_cache", "clock")
+def test_a_small_budget_is_counted_one_by_one() -> None:
+    allowed = _workers_share_one_counter(workers=3, requests=150, rate="120/min")
+
+    assert allowed == [True] * 120 + [False] * 30
