@@ -46,6 +46,9 @@ lint: backend-deps frontend-deps
 	cd $(BACKEND) && $(CURDIR)/$(VENV)/bin/ruff check . && $(CURDIR)/$(VENV)/bin/ruff format --check .
 	@# Security lint: any high-severity finding fails (docs/security.md lists what the others are).
 	cd $(BACKEND) && $(CURDIR)/$(VENV)/bin/bandit -q -c pyproject.toml -r . --severity-level high
+	@# Layers: the import contracts of backend/.importlinter (docs/architecture.md, "Layers");
+	@# the check takes a second, so no cache directory is left in the tree.
+	cd $(BACKEND) && $(CURDIR)/$(VENV)/bin/lint-imports --no-cache
 	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm run --silent lint; fi
 
 typecheck: backend-deps

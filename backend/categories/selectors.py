@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
-from django.http import Http404
 
 from categories.models import Category
+from core.domain_errors import NotFound
 
 
 def category_list() -> QuerySet[Category]:
@@ -11,7 +11,7 @@ def category_list() -> QuerySet[Category]:
 def category_get(*, slug: str) -> Category:
     category = Category.objects.filter(slug=slug).first()
     if category is None:
-        raise Http404("No category matches this slug.")
+        raise NotFound()
     return category
 
 

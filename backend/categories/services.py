@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from categories.models import Category
 from core.cache import CATEGORIES, PRODUCTS, bump_cache_version
-from core.exceptions import ServiceError
+from core.domain_errors import Invalid
 
 NAME_TAKEN = "A category with this name already exists."
 SLUG_TAKEN = "A category with this slug already exists."
@@ -24,7 +24,7 @@ def _check_unique(*, name: str | None, slug: str | None, exclude_id: int | None 
     if slug is not None and others.filter(slug=slug).exists():
         errors["slug"] = [SLUG_TAKEN]
     if errors:
-        raise ServiceError(errors)
+        raise Invalid(errors)
 
 
 def _save(category: Category) -> Category:
@@ -34,7 +34,7 @@ def _save(category: Category) -> Category:
         with transaction.atomic():
             category.save()
     except IntegrityError as exc:
-        raise ServiceError({"name": ["A category with this name or slug already exists."]}) from exc
+        raise Invalid({"name": ["A category with this name or slug already exists."]}) from exc
     bump_cache_version(CATEGORIES, PRODUCTS)
     return category
 
@@ -44,7 +44,7 @@ def category_create(
 ) -> Category:
     slug = slug or slugify(name)
     if not slug:
-        raise ServiceError({"slug": ["The name gives no usable slug; give one made of letters, digits and hyphens."]})
+        raise Invalid({"slug": ["The name gives no usable slug; give one made of letters, digits and hyphens."]})
     _check_unique(name=name, slug=slug)
     return _save(Category(name=name, slug=slug, description=description, icon=icon, color=color))
 
@@ -71,10 +71,10 @@ def category_delete(*, category: Category) -> None:
     """Deletes a category that holds no products (drafts included); refuses otherwise."""
     refusal = "This category still has products. Move them to another category before deleting it."
     if category.products.exists():
-        raise ServiceError(refusal)
+        raise Invalid(refusal)
     try:
         with transaction.atomic():
             category.delete()
     except ProtectedError as exc:  # a product was added since the check
-        raise ServiceError(refusal) from exc
+        raise Invalid(refusal) from exc
     bump_cache_version(CATEGORIES, PRODUCTS)

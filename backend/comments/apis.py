@@ -25,7 +25,8 @@ from core.cache import PRODUCTS, comments_namespace
 from core.http_cache import PAGE_PARAMS, Private, SharedCache, SharedCacheMixin
 from core.permissions import IsAuthorOrReadOnly
 from core.throttling import WriteRateThrottle
-from products.selectors import UPVOTED_AND_FOLLOWING, product_get_visible
+from products.selectors import product_get_visible
+from products.serializers import UPVOTED_AND_FOLLOWING
 from users.models import User
 
 THROTTLES = [*APIView.throttle_classes, WriteRateThrottle]
@@ -64,7 +65,7 @@ def _thread_page(
 ) -> Any:
     """A page of `comments` (a comments.selectors queryset) with their first replies under
     them, shared with anybody only when its product is public. `is_public` answers for an
-    empty page, which cannot tell by itself (and raises Http404 when the caller may not see
+    empty page, which cannot tell by itself (and raises NotFound when the caller may not see
     the product)."""
     page = view.paginate_queryset(comments)
     assert page is not None  # the views always paginate

@@ -19,16 +19,14 @@ from collections.abc import Sequence
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
-from django.http import Http404
 
 from comments.models import Comment
 from core.cache import cached
+from core.domain_errors import NotFound
 from products.models import PUBLISHED, Product
 from products.selectors import product_get_visible, product_visible_q
 from users.models import User
 from users.selectors import is_following_annotation
-
-COMMENT_NOT_FOUND_MESSAGE = "No comment matches this id."
 
 # How many direct replies a comment shows under it, and how many levels of them a page holds.
 INLINE_REPLIES = 3
@@ -130,12 +128,12 @@ def comment_product_id(*, comment_id: int) -> int | None:
 
 
 def comment_get_visible(*, comment_id: int, user: User | AnonymousUser) -> Comment:
-    """The comment, its product attached, or Http404 (404) when the id is unknown or `user`
+    """The comment, its product attached, or NotFound when the id is unknown or `user`
     may not see its product (someone else's draft, a hidden product): a comment under a
     product one may not see does not exist for them."""
     comment = _comments_for(user).filter(pk=comment_id).first()
     if comment is None:
-        raise Http404(COMMENT_NOT_FOUND_MESSAGE)
+        raise NotFound()
     comment.product = product_get_visible(product_id=comment.product_id, user=user)
     return comment
 

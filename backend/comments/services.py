@@ -16,7 +16,7 @@ from django.db.models.functions import Greatest
 from comments.models import Comment
 from comments.selectors import comment_depth
 from core.cache import bump_cache_version, comments_namespace
-from core.exceptions import ServiceError
+from core.domain_errors import Invalid, NotAllowed, NotFound
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
 from products.models import Product
@@ -35,7 +35,7 @@ def comment_create(*, product: Product, author: User, content: str, parent_id: i
     reply). Precondition: `author` may see `product` (products.selectors.product_get_visible).
     A product that is not published takes comments from its author alone."""
     if not product.is_published and product.author_id != author.pk:
-        raise ServiceError("Only its author can comment on a product that is not published.", status_code=403)
+        raise NotAllowed("Only its author can comment on a product that is not published.")
 
     parent = None
     if parent_id is not None:
@@ -46,11 +46,11 @@ def comment_create(*, product: Product, author: User, content: str, parent_id: i
             .first()
         )
         if parent is None:
-            raise ServiceError({"parent": ["This product has no comment with this id to reply to."]})
+            raise Invalid({"parent": ["This product has no comment with this id to reply to."]})
         if parent.is_deleted:
-            raise ServiceError({"parent": ["That comment was deleted, so it can no longer be replied to."]})
+            raise Invalid({"parent": ["That comment was deleted, so it can no longer be replied to."]})
         if comment_depth(comment=parent) + 1 > COMMENT_MAX_DEPTH:
-            raise ServiceError(
+            raise Invalid(
                 {
                     "parent": [
                         f"This conversation is nested as deeply as it can be ({COMMENT_MAX_DEPTH} replies deep); "
@@ -85,9 +85,9 @@ def comment_update(*, comment: Comment, content: str) -> Comment:
     comment keeps its empty place in the thread and cannot be edited."""
     locked = Comment.objects.select_for_update().filter(pk=comment.pk).first()
     if locked is None:
-        raise ServiceError("This comment has just been deleted.", status_code=404)
+        raise NotFound("This comment has just been deleted.")
     if locked.is_deleted:
-        raise ServiceError("This comment was deleted, so it can no longer be edited.")
+        raise Invalid("This comment was deleted, so it can no longer be edited.")
     comment.content = content
     comment.save(update_fields=["content", "updated_at"])
     bump_cache_version(comments_namespace(locked.product_id))

@@ -1,4 +1,8 @@
-"""One error shape for the whole API: `{"field": ["message"]}` or `{"detail": "message"}`."""
+"""One error shape for the whole API: `{"field": ["message"]}` or `{"detail": "message"}`.
+
+This is also the one place where the domain's refusals (core.domain_errors) get their HTTP
+status: the services say what went wrong, not how HTTP puts it.
+"""
 
 from typing import Any
 
@@ -11,25 +15,53 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework_simplejwt.exceptions import InvalidToken
 
-INVALID_ACCESS_TOKEN_MESSAGE = "Your sign-in has expired or is not valid. Sign in again (or refresh the access token)."
+from core import domain_errors
+
+INVALID_ACCESS_TOKEN_MESSAGE = "Your sign-in has expired or is not valid. Sign in again (or refresh the access token)."  # noqa: S105  # a sentence, no secret
 TOO_MANY_FIELDS_MESSAGE = "The request body has too many fields. Send JSON."
-
-
-class ServiceError(exceptions.APIException):
-    """Raised by services for a refusal a person should read (a 400 unless said otherwise)."""
-
-    status_code: int = status.HTTP_400_BAD_REQUEST
-    default_code = "invalid"
-
-    def __init__(self, message: str | dict[str, Any], status_code: int | None = None) -> None:
-        super().__init__(message)
-        if status_code is not None:
-            self.status_code = status_code
 
 
 class BodyTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "too_large"
+
+
+class ServiceUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "unavailable"
+
+
+# The DRF refusal each domain error is answered as; a subclass of a domain error is answered as
+# its parent, so only these six kinds exist over HTTP.
+_API_EXCEPTION_OF: dict[type[domain_errors.DomainError], type[exceptions.APIException]] = {
+    domain_errors.Invalid: exceptions.ValidationError,
+    domain_errors.NotFound: exceptions.NotFound,
+    domain_errors.NotAllowed: exceptions.PermissionDenied,
+    domain_errors.CredentialsRefused: exceptions.AuthenticationFailed,
+    domain_errors.TooLarge: BodyTooLarge,
+    domain_errors.Unavailable: ServiceUnavailable,
+}
+
+
+def _api_exception(exc: domain_errors.DomainError, context: dict[str, Any]) -> exceptions.APIException:
+    api_exception_class = next(
+        (api_class for domain_class, api_class in _API_EXCEPTION_OF.items() if isinstance(exc, domain_class)),
+        None,
+    )
+    if api_exception_class is None:
+        raise TypeError(f"{type(exc).__name__} has no HTTP answer: derive it from one of core.domain_errors' kinds.")
+    refusal = api_exception_class(exc.message)
+    if isinstance(refusal, exceptions.AuthenticationFailed):
+        # As APIView.handle_exception does for a DRF AuthenticationFailed, which it sees before
+        # this handler: a 401 names the way to authenticate (`WWW-Authenticate`); a view that
+        # names none answers 403.
+        view, request = context.get("view"), context.get("request")
+        header = view.get_authenticate_header(request) if view is not None and request is not None else None
+        if header:
+            refusal.auth_header = header  # type: ignore[attr-defined]
+        else:
+            refusal.status_code = status.HTTP_403_FORBIDDEN
+    return refusal
 
 
 def _body_too_large_message() -> str:
@@ -62,7 +94,9 @@ def _flattened(detail: Any) -> Any:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, domain_errors.DomainError):
+        exc = _api_exception(exc, context)
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(_django_validation_error_detail(exc))
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()

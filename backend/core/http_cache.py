@@ -46,6 +46,7 @@ from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from core import domain_errors
 from core.cache import cache_versions, on_bump, version_key
 from core.pagination import KeysetPagination
 
@@ -357,7 +358,7 @@ class SharedCacheMixin:
             try:
                 with _as_anonymous(request, query):
                     shared = compute()
-            except (Http404, NotFound):
+            except (domain_errors.NotFound, Http404, NotFound):
                 if not request.user.is_authenticated:
                     raise
                 shared = Private(None)  # nobody anonymous may see it; perhaps the caller may

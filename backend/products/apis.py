@@ -19,7 +19,6 @@ from core.throttling import WriteRateThrottle
 from products.filters import OwnProductFilter, ProductFilter
 from products.models import Product
 from products.selectors import (
-    UPVOTED_AND_FOLLOWING,
     product_get_visible,
     product_list_feed,
     product_list_own,
@@ -27,6 +26,7 @@ from products.selectors import (
     product_list_upvoted_by,
 )
 from products.serializers import (
+    UPVOTED_AND_FOLLOWING,
     ProductCreateInputSerializer,
     ProductInputSerializer,
     ProductSerializer,

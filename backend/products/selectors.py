@@ -5,14 +5,12 @@ from collections.abc import Collection, Mapping
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import BooleanField, Exists, F, OuterRef, Q, QuerySet, Value
-from django.http import Http404
 
-from core.http_cache import Personalization
+from core.domain_errors import NotFound
 from products.models import PUBLISHED, Product, ProductStatus, Upvote
 from users.models import Follow, User
 from users.selectors import is_following_annotation
 
-PRODUCT_NOT_FOUND_MESSAGE = "No product matches this id."
 # The fields of ProductSerializer and UserPublicSerializer that depend on who asks.
 UPVOTED_FIELD, FOLLOWING_FIELD = "has_upvoted", "is_following"
 # The orderings of the public lists; each matches a partial index of products.models and ends
@@ -54,12 +52,12 @@ def product_visible_q(*, user: User | AnonymousUser, through: str = "") -> Q:
 
 
 def product_get_visible(*, product_id: int, user: User | AnonymousUser) -> Product:
-    """The product `user` may see, annotated for ProductSerializer, or Http404 (404) when the
-    id is unknown or the product is a draft, archived or hidden and `user` is neither its
+    """The product `user` may see, annotated for ProductSerializer, or NotFound when the id
+    is unknown or the product is a draft, archived or hidden and `user` is neither its
     author nor staff: a product one may not see does not exist for them."""
     product = product_list_queryset(viewer=user).filter(product_visible_q(user=user), pk=product_id).first()
     if product is None:
-        raise Http404(PRODUCT_NOT_FOUND_MESSAGE)
+        raise NotFound()
     return product
 
 
@@ -127,8 +125,3 @@ def viewer_marks(*, viewer: User, ids: Mapping[str, Collection[int]]) -> dict[st
             for field, object_id in cursor.fetchall():
                 found[field].add(object_id)
     return {field: frozenset(marked) for field, marked in found.items()}
-
-
-# The per-viewer fields of every representation that shows products or people (products, their
-# makers, commenters): what a shared cache (core.http_cache) puts on top for a signed-in caller.
-UPVOTED_AND_FOLLOWING = Personalization(fields=(UPVOTED_FIELD, FOLLOWING_FIELD), marks=viewer_marks)

@@ -11,8 +11,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from categories.serializers import CategorySerializer
+from core.http_cache import Personalization
 from products.models import Product, ProductStatus
+from products.selectors import FOLLOWING_FIELD, UPVOTED_FIELD, viewer_marks
 from users.serializers import UserPublicSerializer, with_author_following
+
+# The per-viewer fields of every representation that shows products or people (products, their
+# makers, commenters): what a shared cache (core.http_cache) puts on top for a signed-in caller.
+# Defined with the representation, not in products.selectors: it is HTTP-cache configuration, and
+# the domain layer imports no Django REST framework (backend/.importlinter).
+UPVOTED_AND_FOLLOWING = Personalization(fields=(UPVOTED_FIELD, FOLLOWING_FIELD), marks=viewer_marks)
 
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 30

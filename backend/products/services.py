@@ -22,7 +22,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, PositiveIntegerField, Value, When
-from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -30,12 +29,11 @@ from categories.models import Category
 from categories.selectors import category_get_by_slug_or_none
 from core.buffered_counts import BufferedCounts
 from core.cache import PRODUCTS, VOTES, bump_cache_version
-from core.exceptions import ServiceError
+from core.domain_errors import Invalid, NotFound
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
 from products.models import Product, ProductStatus, ProductTag, Upvote
 from products.ranking import hot_score
-from products.selectors import PRODUCT_NOT_FOUND_MESSAGE
 from uploads.selectors import upload_urls_unknown
 from users.models import User
 
@@ -62,7 +60,7 @@ UPDATABLE_FIELDS = (
 def _category_for(*, slug: str) -> Category:
     category = category_get_by_slug_or_none(slug=slug)
     if category is None:
-        raise ServiceError({"category": [f"There is no category with the slug “{slug}”."]})
+        raise Invalid({"category": [f"There is no category with the slug “{slug}”."]})
     return category
 
 
@@ -80,7 +78,7 @@ def _check_upload_urls(*, owner: User, image: str | None, gallery: list[str] | N
             "Upload every gallery image through /api/uploads/ first, then send the URLs it returned. "
             f"Not uploaded by you: {', '.join(foreign)}."
         ]
-    raise ServiceError(errors)
+    raise Invalid(errors)
 
 
 def _current_hot_score(product: Product, *, upvote_count: int) -> float:
@@ -115,10 +113,10 @@ def _shift_products_counts(*, author_id: int, before: int | None, after: int | N
 
 
 def _lock(product: Product) -> Product:
-    """The product's row, locked until the end of the transaction; Http404 once deleted."""
+    """The product's row, locked until the end of the transaction; NotFound once deleted."""
     locked = Product.objects.select_for_update(no_key=True).filter(pk=product.pk).first()
     if locked is None:
-        raise Http404(PRODUCT_NOT_FOUND_MESSAGE)
+        raise NotFound()
     return locked
 
 
@@ -183,7 +181,7 @@ def product_create(
     """Creates a product, published at once unless `status` is "draft". The inputs are
     already valid in shape (products.serializers); this checks what needs the database."""
     if status == ProductStatus.ARCHIVED:
-        raise ServiceError({"status": ["A new product is a draft or published; archive it later."]})
+        raise Invalid({"status": ["A new product is a draft or published; archive it later."]})
     category = _category_for(slug=category_slug)
     _check_upload_urls(owner=author, image=image, gallery=gallery)
     published_at = timezone.now() if status == ProductStatus.PUBLISHED else None
@@ -243,9 +241,7 @@ def product_update(
         _set_tags(product=locked, tags=tags)
     if status is not None:
         if status == ProductStatus.ARCHIVED and locked.published_at is None:
-            raise ServiceError(
-                {"status": ["Only a product that was published can be archived. Delete the draft instead."]}
-            )
+            raise Invalid({"status": ["Only a product that was published can be archived. Delete the draft instead."]})
         locked.status = status
         if status == ProductStatus.PUBLISHED and locked.published_at is None:
             locked.published_at = timezone.now()

@@ -10,7 +10,8 @@ from core.cache import PRODUCTS, VOTES
 from core.fast_output import compile_output
 from core.http_cache import PAGE_PARAMS, SharedCache, SharedCacheMixin
 from core.pagination import KeysetPagination
-from products.selectors import UPVOTED_AND_FOLLOWING, product_list_queryset, product_visible_q
+from products.selectors import product_list_queryset, product_visible_q
+from products.serializers import UPVOTED_AND_FOLLOWING
 from search.selectors import (
     ProductSearch,
     highlight_annotations,

@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.exceptions import ServiceError
+from core.exceptions import BodyTooLarge
 from uploads.serializers import UploadInputSerializer, UploadSerializer
 from uploads.services import upload_create, upload_too_large_message
 from uploads.throttling import UploadRateThrottle
@@ -33,7 +33,7 @@ class UploadCreateApi(APIView):
         # A body announced larger than any acceptable file is refused before it is read.
         declared = request.META.get("CONTENT_LENGTH") or "0"
         if declared.isdigit() and int(declared) > settings.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES:
-            raise ServiceError(upload_too_large_message(), status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+            raise BodyTooLarge(upload_too_large_message())
         given = UploadInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         upload = upload_create(owner=cast(User, request.user), file=given.validated_data["file"])

@@ -20,7 +20,7 @@ from typing import IO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from core.exceptions import ServiceError
+from core.domain_errors import Invalid
 
 NOT_AN_ACCEPTED_IMAGE = "This file is not an image we accept: send a JPEG, PNG, WebP or GIF image."
 DAMAGED_IMAGE = "This image is damaged or incomplete, so it cannot be read. Try another file."
@@ -60,8 +60,7 @@ class CleanImage:
 
 
 def image_clean(source: IO[bytes], *, max_pixels: int) -> CleanImage:
-    """The image in `source`, re-encoded without metadata, or a ServiceError (400) saying why
-    it is refused."""
+    """The image in `source`, re-encoded without metadata; `Invalid` says why one is refused."""
     source.seek(0)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -73,11 +72,11 @@ def image_clean(source: IO[bytes], *, max_pixels: int) -> CleanImage:
                 frames = _decoded_frames(image, kind)
                 data = _encode(frames, kind, loop=loop)
             except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-                raise ServiceError(_too_many_pixels(image.size, max_pixels)) from exc
+                raise Invalid(_too_many_pixels(image.size, max_pixels)) from exc
             except Exception as exc:
                 # Pillow reports a damaged file with many exception types (OSError, ValueError,
                 # SyntaxError, struct.error, ...); each means the same thing here.
-                raise ServiceError(DAMAGED_IMAGE) from exc
+                raise Invalid(DAMAGED_IMAGE) from exc
             width, height = frames[0].size
     return CleanImage(data=data, width=width, height=height, kind=kind)
 
@@ -87,21 +86,21 @@ def _open(source: IO[bytes], *, max_pixels: int) -> Image.Image:
     try:
         image = Image.open(source, formats=_OPENERS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ServiceError(_too_many_pixels(None, max_pixels)) from exc
+        raise Invalid(_too_many_pixels(None, max_pixels)) from exc
     except UnidentifiedImageError as exc:
-        raise ServiceError(NOT_AN_ACCEPTED_IMAGE) from exc
+        raise Invalid(NOT_AN_ACCEPTED_IMAGE) from exc
     except Exception as exc:
-        raise ServiceError(DAMAGED_IMAGE) from exc
+        raise Invalid(DAMAGED_IMAGE) from exc
     if str(image.format) not in KINDS:
         image.close()
-        raise ServiceError(NOT_AN_ACCEPTED_IMAGE)
+        raise Invalid(NOT_AN_ACCEPTED_IMAGE)
     width, height = image.size
     if width < 1 or height < 1:
         image.close()
-        raise ServiceError(DAMAGED_IMAGE)
+        raise Invalid(DAMAGED_IMAGE)
     if width * height > max_pixels:
         image.close()
-        raise ServiceError(_too_many_pixels(image.size, max_pixels))
+        raise Invalid(_too_many_pixels(image.size, max_pixels))
     return image
 
 

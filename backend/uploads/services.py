@@ -14,7 +14,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
-from core.exceptions import ServiceError
+from core.domain_errors import TooLarge
 from uploads.images import image_clean
 from uploads.models import Upload
 from users.models import User
@@ -27,11 +27,11 @@ def upload_too_large_message() -> str:
 
 
 def upload_create(*, owner: User, file: UploadedFile) -> Upload:
-    """Checks, cleans and stores the image `owner` sent; a ServiceError (413 when too large,
-    else 400) says why one is refused. Only the re-encoded image is stored, under a random,
+    """Checks, cleans and stores the image `owner` sent; `TooLarge` or `Invalid` says
+    why one is refused. Only the re-encoded image is stored, under a random,
     unguessable name, through Django's storage API (local disk or S3, per settings)."""
     if file.size is None or file.size > settings.UPLOAD_MAX_BYTES:
-        raise ServiceError(upload_too_large_message(), status_code=413)
+        raise TooLarge(upload_too_large_message())
     clean = image_clean(file, max_pixels=settings.UPLOAD_MAX_PIXELS)
 
     name = default_storage.save(

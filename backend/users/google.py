@@ -18,10 +18,8 @@ import jwt
 import requests
 from django.conf import settings
 from django.core.cache import cache
-from rest_framework import status
-from rest_framework.exceptions import AuthenticationFailed
 
-from core.exceptions import ServiceError
+from core.domain_errors import CredentialsRefused, Unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -61,10 +59,10 @@ def _fetch_jwks() -> dict[str, Any]:
         jwks = response.json()
     except (requests.RequestException, ValueError) as exc:
         logger.warning("google: fetching the signing keys failed", exc_info=exc)
-        raise ServiceError(UNAVAILABLE_MESSAGE, status_code=status.HTTP_503_SERVICE_UNAVAILABLE) from exc
+        raise Unavailable(UNAVAILABLE_MESSAGE) from exc
     if not isinstance(jwks, dict) or not isinstance(jwks.get("keys"), list):
         logger.warning("google: the signing keys document has no key list")
-        raise ServiceError(UNAVAILABLE_MESSAGE, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+        raise Unavailable(UNAVAILABLE_MESSAGE)
     max_age = _MAX_AGE.search(response.headers.get("Cache-Control", ""))
     timeout = int(max_age.group(1)) if max_age else JWKS_DEFAULT_MAX_AGE_SECONDS
     if timeout > 0:
@@ -84,11 +82,11 @@ def _signing_key(kid: str) -> jwt.PyJWK:
     if found is None and (jwks is None or cache.add(JWKS_REFETCH_GUARD_KEY, True, JWKS_REFETCH_GUARD_SECONDS)):
         found = _find_key(_fetch_jwks(), kid)
     if found is None:
-        raise AuthenticationFailed(GOOGLE_REFUSED_MESSAGE)
+        raise CredentialsRefused(GOOGLE_REFUSED_MESSAGE)
     try:
         return jwt.PyJWK(found, algorithm="RS256")
     except jwt.PyJWTError as exc:
-        raise AuthenticationFailed(GOOGLE_REFUSED_MESSAGE) from exc
+        raise CredentialsRefused(GOOGLE_REFUSED_MESSAGE) from exc
 
 
 def _claim_text(claims: dict[str, Any], name: str) -> str:
@@ -100,14 +98,14 @@ def google_id_token_verify(*, id_token: str) -> GoogleIdentity:
     """Who Google says signed in with `id_token`; 401 when Google did not say it for us."""
     client_id = settings.GOOGLE_OAUTH_CLIENT_ID
     if not client_id:
-        raise ServiceError(NOT_CONFIGURED_MESSAGE, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+        raise Unavailable(NOT_CONFIGURED_MESSAGE)
     try:
         header = jwt.get_unverified_header(id_token)
     except jwt.PyJWTError as exc:
-        raise AuthenticationFailed(GOOGLE_REFUSED_MESSAGE) from exc
+        raise CredentialsRefused(GOOGLE_REFUSED_MESSAGE) from exc
     kid = header.get("kid")
     if header.get("alg") != "RS256" or not isinstance(kid, str):
-        raise AuthenticationFailed(GOOGLE_REFUSED_MESSAGE)
+        raise CredentialsRefused(GOOGLE_REFUSED_MESSAGE)
     try:
         claims = jwt.decode(
             id_token,
@@ -119,16 +117,16 @@ def google_id_token_verify(*, id_token: str) -> GoogleIdentity:
             options={"require": ["exp", "iat", "iss", "aud", "sub"]},
         )
     except jwt.ExpiredSignatureError as exc:
-        raise AuthenticationFailed(GOOGLE_EXPIRED_MESSAGE) from exc
+        raise CredentialsRefused(GOOGLE_EXPIRED_MESSAGE) from exc
     except jwt.PyJWTError as exc:
-        raise AuthenticationFailed(GOOGLE_REFUSED_MESSAGE) from exc
+        raise CredentialsRefused(GOOGLE_REFUSED_MESSAGE) from exc
 
     email = _claim_text(claims, "email")
     subject = _claim_text(claims, "sub")
     if not email or not subject:
-        raise AuthenticationFailed(GOOGLE_REFUSED_MESSAGE)
+        raise CredentialsRefused(GOOGLE_REFUSED_MESSAGE)
     if claims.get("email_verified") not in (True, "true"):
-        raise AuthenticationFailed(UNVERIFIED_EMAIL_MESSAGE)
+        raise CredentialsRefused(UNVERIFIED_EMAIL_MESSAGE)
     issuer = _claim_text(claims, "iss")
     return GoogleIdentity(
         # Google writes its issuer with and without the scheme; one person is one identity.

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
+from utils.text import email_normalize
+
 
 class VitrinUserManager(UserManager["User"]):
     def get_by_natural_key(self, username: str | None) -> "User":
@@ -11,11 +13,8 @@ class VitrinUserManager(UserManager["User"]):
 
     @classmethod
     def normalize_email(cls, email: str | None) -> str:
-        """Vitrin's one spelling of an address (`users.selectors.email_normalize`), for every
-        account Django creates or cleans: `create_user`, `createsuperuser`, the admin's forms."""
-        # Imported here: users.selectors reads the models of this module.
-        from users.selectors import email_normalize
-
+        """Vitrin's one spelling of an address (`email_normalize`), for every account Django
+        creates or cleans: `create_user`, `createsuperuser`, the admin's forms."""
         return email_normalize(email or "")
 
 

@@ -1,34 +1,13 @@
-import unicodedata
-
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import BooleanField, Exists, OuterRef, QuerySet, Value
-from django.http import Http404
 
+from core.domain_errors import NotFound
 from users.models import Follow, User
+from utils.text import email_normalize, text_folded
 
-USER_NOT_FOUND_MESSAGE = "No user has this username."
 # The longest identifiers an account can have (User.email, User.username).
 _EMAIL_MAX_LENGTH = 254
 _USERNAME_MAX_LENGTH = 150
-
-
-def _folded(text: str) -> str:
-    """`text` without surrounding blanks, in Unicode compatibility form (full-width letters, ligatures
-    and the like become the plain letters) and case-folded (ß → ss, the long s → s). Normalised again
-    after folding, so that folding twice changes nothing."""
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text.strip()).casefold()).strip()
-
-
-def email_normalize(email: str) -> str:
-    """The one spelling of an e-mail address that Vitrin stores, looks up and counts attempts on.
-
-    The whole address is folded, local part included: "Ada@Example.com" and "ada@example.com"
-    are one account. Every path that writes or looks up an address goes through here (the user
-    manager's `normalize_email` too), and lookups compare the stored value exactly — never with
-    `__iexact`, which PostgreSQL evaluates with UPPER(): that turns a dotless i (U+0131) into I,
-    so an address spelt with one in place of an i signed in to the account of the address with
-    the i, while the rate limits counted them as two addresses."""
-    return _folded(email)
 
 
 def _identifier_unusable(identifier: str, *, max_length: int) -> bool:
@@ -49,7 +28,7 @@ def sign_in_identifier(*, email: str, username: str) -> tuple[str, str]:
     address = email_normalize(email)
     if address:
         return "email", address
-    name = _folded(username)
+    name = text_folded(username)
     return ("username", name) if name else ("", "")
 
 
@@ -90,17 +69,17 @@ def user_me(*, user: User) -> User:
 
 def user_get(*, username: str, viewer: User | AnonymousUser) -> User:
     """The active user with this username (ignoring case), annotated with `is_following` for
-    `viewer`; Http404 (404) when there is none: a deactivated account is gone from every
+    `viewer`; NotFound when there is none: a deactivated account is gone from every
     public page (profile, followers, following, upvotes)."""
     if "\x00" in username:
-        raise Http404(USER_NOT_FOUND_MESSAGE)  # no username has one, and PostgreSQL refuses to compare it
+        raise NotFound()  # no username has one, and PostgreSQL refuses to compare it
     user = (
         User.objects.annotate(is_following=is_following_annotation(viewer=viewer))
         .filter(username__iexact=username, is_active=True)
         .first()
     )
     if user is None:
-        raise Http404(USER_NOT_FOUND_MESSAGE)
+        raise NotFound()
     return user
 
 

@@ -12,9 +12,8 @@ from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
-from rest_framework.exceptions import AuthenticationFailed, ValidationError
 
-from core.exceptions import ServiceError
+from core.domain_errors import CredentialsRefused, Invalid, Unavailable
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
 from uploads.selectors import upload_urls_unknown
@@ -54,7 +53,7 @@ def _password_validate(*, password: str, user: User, field: str) -> None:
     try:
         password_validation.validate_password(password, user=user)
     except DjangoValidationError as exc:
-        raise ValidationError({field: list(exc.messages)}) from exc
+        raise Invalid({field: list(exc.messages)}) from exc
 
 
 def _taken_fields(*, username: str, email: str) -> dict[str, list[str]]:
@@ -77,7 +76,7 @@ def user_register(*, username: str, email: str, password: str) -> SignedIn:
     except DjangoValidationError as exc:
         errors["password"] = list(exc.messages)
     if errors:
-        raise ValidationError(errors)
+        raise Invalid(errors)
     try:
         with transaction.atomic():
             user = User.objects.create_user(username=username, email=email, password=password)
@@ -88,7 +87,7 @@ def user_register(*, username: str, email: str, password: str) -> SignedIn:
         taken = _taken_fields(username=username, email=email)
         if not taken:
             raise
-        raise ValidationError(taken) from exc
+        raise Invalid(taken) from exc
     return SignedIn(user=user, tokens=tokens, created=True)
 
 
@@ -104,9 +103,9 @@ def user_login(*, password: str, email: str = "", username: str = "") -> SignedI
     if user is None:
         # Hash anyway, so the response time does not tell which accounts exist.
         User().set_password(password)
-        raise AuthenticationFailed(WRONG_CREDENTIALS_MESSAGE)
+        raise CredentialsRefused(WRONG_CREDENTIALS_MESSAGE)
     if not user.check_password(password) or not user.is_active:
-        raise AuthenticationFailed(WRONG_CREDENTIALS_MESSAGE)
+        raise CredentialsRefused(WRONG_CREDENTIALS_MESSAGE)
     return SignedIn(user=user, tokens=session_start(user=user))
 
 
@@ -122,7 +121,7 @@ def user_profile_update(
     """Changes the given profile fields (None leaves a field as it is). The avatar must be an
     image `user` uploaded through /api/uploads/, or "" to remove it."""
     if avatar and upload_urls_unknown(owner=user, urls=[avatar]):
-        raise ValidationError({"avatar": [AVATAR_NOT_UPLOADED_MESSAGE]})
+        raise Invalid({"avatar": [AVATAR_NOT_UPLOADED_MESSAGE]})
     changes = {"first_name": first_name, "last_name": last_name, "bio": bio, "website": website, "avatar": avatar}
     changed = [field for field, value in changes.items() if value is not None]
     for field in changed:
@@ -159,7 +158,7 @@ def password_change(*, user: User, old_password: str, new_password: str) -> None
     token of the user is refused."""
     locked = User.objects.select_for_update().get(pk=user.pk)
     if not locked.check_password(old_password):
-        raise ValidationError({"old_password": [WRONG_CURRENT_CREDENTIAL_MESSAGE]})
+        raise Invalid({"old_password": [WRONG_CURRENT_CREDENTIAL_MESSAGE]})
     _password_validate(password=new_password, user=locked, field="new_password")
     _password_set(user=locked, password=new_password)
 
@@ -190,7 +189,7 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> None:
     Every refresh token of the user is refused afterwards."""
     user = _user_from_uid(uid)
     if user is None or not default_token_generator.check_token(user, token):
-        raise ValidationError({"token": [INVALID_RESET_LINK_MESSAGE]})
+        raise Invalid({"token": [INVALID_RESET_LINK_MESSAGE]})
     _password_validate(password=new_password, user=user, field="new_password")
     _password_set(user=user, password=new_password)
     # The link reached this person through the account's mailbox: the address is theirs.
@@ -216,7 +215,7 @@ def email_verify(*, uid: str, token: str) -> None:
     the link is bad, expired, already used or was sent to an address the account no longer has."""
     user = _user_from_uid(uid)
     if user is None or not email_verification_token_generator.check_token(user, token):
-        raise ValidationError({"token": [INVALID_VERIFICATION_LINK_MESSAGE]})
+        raise Invalid({"token": [INVALID_VERIFICATION_LINK_MESSAGE]})
     _email_verified_set(user=user)
 
 
@@ -239,7 +238,7 @@ def user_email_change(*, user: User, email: str) -> User:
     if email == locked.email:
         return locked
     if User.objects.filter(email=email).exclude(pk=locked.pk).exists():
-        raise ValidationError({"email": [EMAIL_TAKEN_MESSAGE]})
+        raise Invalid({"email": [EMAIL_TAKEN_MESSAGE]})
     new_mailbox = email.casefold() != locked.email.casefold()
     locked.email = email
     if new_mailbox:
@@ -323,7 +322,7 @@ def _social_account_user(*, identity: GoogleIdentity) -> tuple[User, bool]:
                 return _social_account_create(identity=identity)
         except IntegrityError:
             continue  # a parallel sign-in took this identity, e-mail address or username first
-    raise ServiceError("Signing in with Google failed. Please try again.", status_code=503)
+    raise Unavailable("Signing in with Google failed. Please try again.")
 
 
 def google_sign_in(*, id_token: str) -> SignedIn:
@@ -333,7 +332,7 @@ def google_sign_in(*, id_token: str) -> SignedIn:
     with transaction.atomic():
         user, created = _social_account_user(identity=identity)
         if not user.is_active:
-            raise AuthenticationFailed(DEACTIVATED_MESSAGE)
+            raise CredentialsRefused(DEACTIVATED_MESSAGE)
         return SignedIn(user=user, tokens=session_start(user=user), created=created)
 
 
@@ -355,7 +354,7 @@ def follow_add(*, follower: User, followee: User) -> int:
     """`follower` follows `followee` (once, however often asked); returns the followee's
     followers count. The counters change and the followee is notified only for a new follow."""
     if follower.pk == followee.pk:
-        raise ServiceError(FOLLOW_SELF_MESSAGE)
+        raise Invalid(FOLLOW_SELF_MESSAGE)
     _, created = Follow.objects.get_or_create(follower=follower, followee=followee)
     if created:
         _follow_counters_add(follower=follower, followee=followee, delta=1)

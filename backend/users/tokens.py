@@ -25,13 +25,13 @@ from django.conf import settings
 from django.contrib.auth.models import update_last_login
 from django.db import transaction
 from django.utils import timezone
-from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import datetime_from_epoch, datetime_to_epoch
 
+from core.domain_errors import CredentialsRefused
 from users.models import User
 
 # The OpenID Connect names for "when the person signed in" and "which sign-in this is".
@@ -107,7 +107,7 @@ def _decode_refresh(raw_token: str) -> RefreshToken:
     try:
         return _SignedRefreshToken(raw_token)  # type: ignore[arg-type]
     except TokenError as exc:
-        raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE) from exc
+        raise CredentialsRefused(REFRESH_REFUSED_MESSAGE) from exc
 
 
 def _spend(token: RefreshToken) -> BlacklistedToken | None:
@@ -120,7 +120,7 @@ def _spend(token: RefreshToken) -> BlacklistedToken | None:
     outstanding = OutstandingToken.objects.filter(jti=token[jwt_settings.JTI_CLAIM]).first()
     if outstanding is None:
         # Every token Vitrin issues is recorded; one that is not was not issued here.
-        raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
+        raise CredentialsRefused(REFRESH_REFUSED_MESSAGE)
     spending, created = BlacklistedToken.objects.get_or_create(token=outstanding)
     return None if created else spending
 
@@ -154,10 +154,10 @@ def _session_user(token: RefreshToken) -> User:
     try:
         user_id = int(token[jwt_settings.USER_ID_CLAIM])
     except (KeyError, TypeError, ValueError) as exc:
-        raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE) from exc
+        raise CredentialsRefused(REFRESH_REFUSED_MESSAGE) from exc
     user = User.objects.select_for_update().filter(pk=user_id, is_active=True).first()
     if user is None:
-        raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
+        raise CredentialsRefused(REFRESH_REFUSED_MESSAGE)
     return user
 
 
@@ -172,9 +172,9 @@ def session_refresh(*, raw_token: str) -> SessionTokens:
     token = _decode_refresh(raw_token)
     started_at = token.get(SESSION_START_CLAIM)
     if not isinstance(started_at, int):
-        raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
+        raise CredentialsRefused(REFRESH_REFUSED_MESSAGE)
     if datetime_to_epoch(token.current_time) >= _session_ends_at(started_at):
-        raise AuthenticationFailed(SESSION_OVER_MESSAGE)
+        raise CredentialsRefused(SESSION_OVER_MESSAGE)
     with transaction.atomic():
         user = _session_user(token)
         spending = _spend(token)
@@ -186,7 +186,7 @@ def session_refresh(*, raw_token: str) -> SessionTokens:
                 session_id=session_id if isinstance(session_id, str) else None,
             )
         _session_revoke_on_reuse(token=token, spending=spending)
-    raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
+    raise CredentialsRefused(REFRESH_REFUSED_MESSAGE)
 
 
 def session_end(*, raw_token: str) -> None:
@@ -199,7 +199,7 @@ def session_end(*, raw_token: str) -> None:
         if spending is None:
             return
         _session_revoke_on_reuse(token=token, spending=spending)
-    raise AuthenticationFailed(REFRESH_REFUSED_MESSAGE)
+    raise CredentialsRefused(REFRESH_REFUSED_MESSAGE)
 
 
 def user_sessions_revoke(*, user: User) -> int:

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "uploads",
     "search",
     "demo",
+    "webapp",
 ]
 
 MIDDLEWARE = [
@@ -126,7 +127,6 @@ TEMPLATES = [
         },
     },
 ]
-
 
 
 def require_in_production(name: str, value: str, *, why: str) -> str:

@@ -6,8 +6,8 @@ from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from core.apis import web_app
 from users.urls import auth_urlpatterns, user_urlpatterns
+from webapp.views import web_app
 
 api_patterns: list[URLPattern | URLResolver] = [
     path("", include("core.urls")),

@@ -386,14 +386,12 @@ def test_a_json_body_over_the_size_limit_is_refused_unread(api_client: APIClient
 
 
 @pytest.mark.django_db
-def test_a_form_with_too_many_fields_is_a_json_400(api_client: APIClient) -> None:
+def test_a_form_with_too_many_fields_is_a_json_400() -> None:
     # Django refuses more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields with its own HTML page.
-    user = UserFactory()
-    client = client_for(user)
+    client = client_for(UserFactory.create())
     body = "&".join(f"ids={index}" for index in range(1001))
 
     response = client.post("/api/notifications/read/", data=body, content_type="application/x-www-form-urlencoded")
 
     assert response.status_code == 400
     assert response.json() == {"detail": "The request body has too many fields. Send JSON."}
-

@@ -2,8 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404
 
+from core.domain_errors import NotFound
 from products.models import ProductStatus
 from products.selectors import product_get_visible
 from products.tests.factories import ProductFactory
@@ -25,7 +25,7 @@ def test_a_draft_is_visible_to_its_author_alone(user: User, other_user: User, st
 
     assert product_get_visible(product_id=product.pk, user=user).pk == product.pk
     for stranger in (other_user, staff_user, AnonymousUser()):
-        with pytest.raises(Http404):
+        with pytest.raises(NotFound):
             product_get_visible(product_id=product.pk, user=stranger)
 
 
@@ -38,10 +38,10 @@ def test_an_unlisted_product_is_visible_to_its_author_and_staff_only(
     assert product_get_visible(product_id=product.pk, user=user).pk == product.pk
     assert product_get_visible(product_id=product.pk, user=staff_user).pk == product.pk
     for stranger in (other_user, AnonymousUser()):
-        with pytest.raises(Http404):
+        with pytest.raises(NotFound):
             product_get_visible(product_id=product.pk, user=stranger)
 
 
-def test_an_unknown_id_raises_404(user: User) -> None:
-    with pytest.raises(Http404):
+def test_an_unknown_id_is_not_found(user: User) -> None:
+    with pytest.raises(NotFound):
         product_get_visible(product_id=987654, user=user)
