@@ -1,8 +1,11 @@
 // @ts-check
 // `npm run lint`: the rules TypeScript cannot check — React's rules of hooks, accessible
 // markup (jsx-a11y), promises nobody awaits, and what the TypeScript ESLint team recommends
-// with type information. `make test` runs it; a warning fails like an error.
+// with type information, and TanStack Query's rules (query keys that name everything the query
+// depends on, stable query clients, no rest-spread of query results). `make test` runs it; a
+// warning fails like an error.
 import js from '@eslint/js'
+import pluginQuery from '@tanstack/eslint-plugin-query'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
@@ -32,7 +35,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    extends: [reactHooks.configs.flat['recommended-latest'], jsxA11y.flatConfigs.recommended],
+    extends: [reactHooks.configs.flat['recommended-latest'], jsxA11y.flatConfigs.recommended, pluginQuery.configs['flat/recommended']],
     rules: {
       // A component's `autoFocus` prop is checked where it reaches the DOM element.
       'jsx-a11y/no-autofocus': ['error', { ignoreNonDOM: true }],

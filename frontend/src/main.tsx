@@ -1,8 +1,7 @@
 import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
-import { readHint } from './hooks/use-session'
-import { restoreAccessToken } from './services/api'
+import { restoreSession } from './services/auth/me'
 import { prefetchFirstPage } from './services/prefetch'
 import { createQueryClient } from './services/query-client'
 import './index.css'
@@ -13,7 +12,7 @@ if (!root) throw new Error('The page has no #root element.')
 const queryClient = createQueryClient()
 // Before React renders anything: a returning person's session is restored first (the first
 // page's data waits for it), and the first page's data is requested at once.
-if (readHint()) void restoreAccessToken()
+restoreSession(queryClient)
 prefetchFirstPage(queryClient, window.location)
 
 // A transition lets React render the first page in small slices, so the browser stays

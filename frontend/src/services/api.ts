@@ -5,7 +5,8 @@
  * cookie that the backend sets on `/api/auth/`; JavaScript never sees it. A `401` triggers
  * one silent refresh (shared by every request that failed at the same time) and the request
  * is sent again; when the refresh fails too, the session is over and the handler registered
- * by the session provider sends the person to the login page.
+ * by the session provider sends the person to the login page. Uploads go through it too
+ * (`onUploadProgress`): same header, same refresh, same errors.
  */
 import { env } from '../config/env'
 import type { AuthResponse } from '../types/models'
@@ -26,32 +27,22 @@ export class ApiError extends Error {
   }
 }
 
+/*
+ * What must live in this module, outside React and React Query, and nothing more:
+ * - the access token: in memory only (never in storage), read by every request;
+ * - the refresh in flight: the refresh token is rotated, so every request that meets a 401 at
+ *   the same time (and every request sent while the session is being restored at page load)
+ *   must share one refresh instead of racing a second, refused one;
+ * - the listener the session registers for an expired session: services do not import hooks,
+ *   so the session hook hands this module its callback instead.
+ * The signed-in person is React Query's `authKeys.me()` query (services/auth/me.ts).
+ */
 let accessToken: string | null = null
 let refreshing: Promise<string | null> | null = null
-let restoring: Promise<string | null> | null = null
-/** Requests wait for this: the restoring of a session at page load, when there may be one. */
-let sessionSettled: Promise<unknown> = Promise.resolve()
 let onSessionExpired: (() => void) | null = null
 
 export function setAccessToken(token: string | null): void {
   accessToken = token
-  if (token === null) {
-    restoring = null
-    sessionSettled = Promise.resolve()
-  }
-}
-
-/**
- * Gets an access token from the refresh cookie once per page load. Until it settles, every
- * other request waits, so a signed-in person's first page is never fetched anonymously
- * (which would show it without their upvotes and follows).
- */
-export function restoreAccessToken(): Promise<string | null> {
-  if (restoring === null) {
-    restoring = refreshAccessToken()
-    sessionSettled = restoring.catch(() => null)
-  }
-  return restoring
 }
 
 export function currentAccessToken(): string | null {
@@ -91,10 +82,18 @@ export interface RequestOptions {
   signal?: AbortSignal
   /** Auth endpoints answer 401 for wrong credentials: that is not an expired session. */
   skipRefresh?: boolean
+  /**
+   * Reports the share of the body sent so far (0 to 1), for a file upload. Only XMLHttpRequest
+   * reports upload progress, so such a request is sent with it instead of fetch.
+   */
+  onUploadProgress?: (fraction: number) => void
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  if (!options.skipRefresh) await sessionSettled
+  // A refresh in flight (the session restored at page load, or a 401 being recovered) is waited
+  // for: a signed-in person's first page is never fetched anonymously, and no request is sent
+  // with a token that is being replaced.
+  if (!options.skipRefresh && refreshing !== null) await refreshing
   const response = await send(path, options)
   if (response.status === 401 && !options.skipRefresh && accessToken !== null) {
     const token = await refreshAccessToken()
@@ -104,17 +103,63 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return parse<T>(response)
 }
 
-function send(path: string, { method = 'GET', body, signal }: RequestOptions): Promise<Response> {
+function send(path: string, { method = 'GET', body, signal, onUploadProgress }: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`
-  let payload: BodyInit | undefined
+  let payload: FormData | string | undefined
   if (body instanceof FormData) {
     payload = body
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json'
     payload = JSON.stringify(body)
   }
+  if (onUploadProgress) return sendWithProgress(apiUrl(path), { method, headers, body: payload, signal, onUploadProgress })
   return fetch(apiUrl(path), { method, headers, body: payload, signal, credentials: 'same-origin' })
+}
+
+interface ProgressRequest {
+  method: string
+  headers: Record<string, string>
+  body: FormData | string | undefined
+  signal: AbortSignal | undefined
+  onUploadProgress: (fraction: number) => void
+}
+
+/** What a responseless status may not carry: `new Response()` refuses a body for them. */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
+
+/**
+ * fetch's job done with XMLHttpRequest, the one API that reports upload progress. It answers a
+ * standard `Response`, so the 401 refresh and the error parsing above are the same for uploads.
+ */
+function sendWithProgress(url: string, { method, headers, body, signal, onUploadProgress }: ProgressRequest): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('The upload was cancelled.', 'AbortError'))
+      return
+    }
+    const xhr = new XMLHttpRequest()
+    xhr.open(method, url)
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUploadProgress(event.loaded / event.total)
+    }
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) onUploadProgress(1)
+      const responseHeaders = new Headers()
+      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+        const colon = line.indexOf(':')
+        if (colon > 0) responseHeaders.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
+      }
+      const status = xhr.status
+      resolve(new Response(NULL_BODY_STATUSES.has(status) ? null : xhr.responseText, { status, headers: responseHeaders }))
+    }
+    // Like fetch, a network failure rejects with a TypeError (utils/error-message.ts words it).
+    xhr.onerror = () => reject(new TypeError('The network request failed.'))
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'))
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true })
+    xhr.send(body ?? null)
+  })
 }
 
 async function parse<T>(response: Response): Promise<T> {

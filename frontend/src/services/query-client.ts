@@ -7,6 +7,15 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1
 }
 
+/**
+ * For the one query a page cannot render without: any failure but a 404 goes to the route's
+ * error boundary ("This did not load", "Try again"); a 404 stays with the page, which answers
+ * it with its own not-found content.
+ */
+export function throwUnlessNotFound(error: Error): boolean {
+  return !(error instanceof ApiError && error.status === 404)
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {

@@ -4,6 +4,7 @@ import { useLayoutEffect } from 'react'
 import { http, HttpResponse } from 'msw'
 import { MemoryRouter, useLocation } from 'react-router'
 import { AppRoutes } from '../router'
+import { restoreSession } from '../services/auth/me'
 import type { Me } from '../types/models'
 import { API, server } from './server'
 
@@ -29,6 +30,8 @@ export function currentPath(): string {
 /** Renders the whole app (layout, session, routes) at `path`, as a browser would open it. */
 export function renderApp(path: string): RenderResult & { queryClient: QueryClient } {
   const queryClient = createTestQueryClient()
+  // As main.tsx does before the first render.
+  restoreSession(queryClient)
   const result = render(
     <QueryClientProvider client={queryClient}>
       <MemoryRouter initialEntries={[path]}>

@@ -1,5 +1,6 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query'
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { ApiError } from '../../services/api'
 import { ErrorState } from './states'
 
 interface BoundaryProps {
@@ -10,6 +11,14 @@ interface BoundaryProps {
 
 interface BoundaryState {
   error: unknown
+}
+
+/**
+ * A page's own query that failed (thrown here by `throwOnError`) looks as it did when the page
+ * drew the error itself; anything else is a bug in rendering.
+ */
+function failedTitle(error: unknown): string {
+  return error instanceof ApiError || error instanceof TypeError ? 'This did not load' : 'This part of the page failed'
 }
 
 class Boundary extends Component<BoundaryProps, BoundaryState> {
@@ -36,7 +45,7 @@ class Boundary extends Component<BoundaryProps, BoundaryState> {
     if (this.state.error !== null) {
       return (
         <div className="py-10">
-          <ErrorState error={this.state.error} title="This part of the page failed" onRetry={this.reset} />
+          <ErrorState error={this.state.error} title={failedTitle(this.state.error)} onRetry={this.reset} />
         </div>
       )
     }
@@ -44,7 +53,10 @@ class Boundary extends Component<BoundaryProps, BoundaryState> {
   }
 }
 
-/** Catches a failed render or query below it and offers to retry; resets when `resetKey` changes. */
+/**
+ * Catches a failed render or query below it and offers to retry; resets when `resetKey` changes.
+ * "Try again" also resets the queries that threw (`QueryErrorResetBoundary`), so they fetch again.
+ */
 export function ErrorBoundary({ children, resetKey }: { children: ReactNode; resetKey?: string }) {
   return (
     <QueryErrorResetBoundary>

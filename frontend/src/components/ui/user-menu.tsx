@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
-import { useSession } from '../../hooks/use-session'
+import { useLogout } from '../../services/auth/logout'
 import type { Me } from '../../types/models'
 import { displayName } from '../../utils/format'
 import { Avatar } from './avatar'
@@ -8,7 +8,7 @@ import { ChevronDownIcon } from './icons'
 
 /** The signed-in person's menu: a disclosure button and a list of links, closed by Escape or a click outside. */
 export function UserMenu({ user }: { user: Me }) {
-  const { signOut } = useSession()
+  const logout = useLogout()
   const navigate = useNavigate()
   const location = useLocation()
   // Open on the page where it was opened only: any navigation closes it.
@@ -71,7 +71,9 @@ export function UserMenu({ user }: { user: Me }) {
             type="button"
             className={`${item} w-full text-left`}
             onClick={() => {
-              void signOut().then(() => navigate('/'))
+              // Home either way: the session ends here even when the server could not be told.
+              const home = () => void navigate('/')
+              void logout.mutateAsync().then(home, home)
             }}
           >
             Log out

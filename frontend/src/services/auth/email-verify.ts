@@ -1,5 +1,6 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { request } from '../api'
+import { authKeys } from './keys'
 
 export interface EmailVerifyInput {
   uid: string
@@ -12,5 +13,10 @@ export function verifyEmail(input: EmailVerifyInput): Promise<void> {
 }
 
 export function useEmailVerify() {
-  return useMutation({ mutationFn: verifyEmail })
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: verifyEmail,
+    // A signed-in person's account now says `email_verified`: the banner asking for it goes away.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
+  })
 }

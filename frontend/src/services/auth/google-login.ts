@@ -1,7 +1,7 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { AuthResponse } from '../../types/models'
 import { acceptAuthResponse, request } from '../api'
-import { useSession } from '../../hooks/use-session'
+import { startSession } from './session'
 
 export async function googleLogin(idToken: string): Promise<AuthResponse> {
   const data = await request<AuthResponse>('/auth/google/', {
@@ -13,6 +13,6 @@ export async function googleLogin(idToken: string): Promise<AuthResponse> {
 }
 
 export function useGoogleLogin() {
-  const { signedIn } = useSession()
-  return useMutation({ mutationFn: googleLogin, onSuccess: ({ user }) => signedIn(user) })
+  const queryClient = useQueryClient()
+  return useMutation({ mutationFn: googleLogin, onSuccess: ({ user }) => startSession(queryClient, user) })
 }

@@ -1,7 +1,7 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { AuthResponse } from '../../types/models'
 import { acceptAuthResponse, request } from '../api'
-import { useSession } from '../../hooks/use-session'
+import { startSession } from './session'
 
 export interface LoginInput {
   login: string
@@ -15,6 +15,6 @@ export async function login({ login: identifier, password }: LoginInput): Promis
 }
 
 export function useLogin() {
-  const { signedIn } = useSession()
-  return useMutation({ mutationFn: login, onSuccess: ({ user }) => signedIn(user) })
+  const queryClient = useQueryClient()
+  return useMutation({ mutationFn: login, onSuccess: ({ user }) => startSession(queryClient, user) })
 }

@@ -1,7 +1,7 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { AuthResponse } from '../../types/models'
 import { acceptAuthResponse, request } from '../api'
-import { useSession } from '../../hooks/use-session'
+import { startSession } from './session'
 
 export interface RegisterInput {
   username: string
@@ -15,6 +15,6 @@ export async function register(input: RegisterInput): Promise<AuthResponse> {
 }
 
 export function useRegister() {
-  const { signedIn } = useSession()
-  return useMutation({ mutationFn: register, onSuccess: ({ user }) => signedIn(user) })
+  const queryClient = useQueryClient()
+  return useMutation({ mutationFn: register, onSuccess: ({ user }) => startSession(queryClient, user) })
 }

@@ -44,7 +44,7 @@ export async function findLaunchDay(
 
 export const launchDaysQueryOptions = (ordering: ProductOrdering, today: string = utcDay(new Date())) =>
   infiniteQueryOptions({
-    queryKey: productKeys.launchDays(ordering),
+    queryKey: productKeys.launchDaysFrom(ordering, today),
     queryFn: ({ pageParam, signal }) => findLaunchDay(pageParam, ordering, today, signal),
     initialPageParam: today,
     getNextPageParam: (last: LaunchDay) => last.before ?? undefined,

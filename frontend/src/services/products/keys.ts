@@ -14,7 +14,11 @@ export const productKeys = {
   list: (params: ProductListParams) => [...productKeys.lists(), params] as const,
   /** The signed-in person's own products (every status, or one); under `lists()` so every save refreshes it. */
   own: (status: ProductStatus | 'all') => [...productKeys.lists(), 'own', status] as const,
-  launchDays: (ordering: ProductOrdering) => [...productKeys.all, 'launch-days', ordering] as const,
+  launchDays: () => [...productKeys.all, 'launch-days'] as const,
+  /** The home page's days, from `today` backwards: another day is another list. */
+  launchDaysFrom: (ordering: ProductOrdering, today: string) => [...productKeys.launchDays(), ordering, today] as const,
+  /** The rest of one busy day, from its `next` link; under `lists()` so every save and upvote refreshes it. */
+  dayRest: (date: string, ordering: ProductOrdering, next: string) => [...productKeys.lists(), 'day', { date, ordering, next }] as const,
   upvotedBy: (username: string) => [...productKeys.all, 'upvoted-by', username] as const,
   feed: () => [...productKeys.all, 'feed'] as const,
   details: () => [...productKeys.all, 'detail'] as const,

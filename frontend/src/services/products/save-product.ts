@@ -31,7 +31,7 @@ export function useSaveProduct(id?: number) {
     onSuccess: (product) => {
       queryClient.setQueryData(productKeys.detail(product.id), product)
       void queryClient.invalidateQueries({ queryKey: productKeys.lists() })
-      void queryClient.invalidateQueries({ queryKey: [...productKeys.all, 'launch-days'] })
+      void queryClient.invalidateQueries({ queryKey: productKeys.launchDays() })
     },
   })
 }

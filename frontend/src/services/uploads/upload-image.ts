@@ -1,5 +1,5 @@
 import type { Upload } from '../../types/models'
-import { apiUrl, ApiError, currentAccessToken, errorFromBody, refreshAccessToken } from '../api'
+import { request } from '../api'
 
 export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif']
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -17,51 +17,16 @@ export function checkImageFile(file: File): string | null {
 }
 
 /**
- * Uploads an image with progress. XMLHttpRequest, not fetch: only it reports upload progress.
- * A 401 is retried once after a silent refresh, like every other request of services/api.ts.
+ * Uploads an image through the one HTTP client: the same auth header, refresh on 401, session
+ * expiry and error messages as every request; it only asks for the upload's progress.
  */
-export async function uploadImage(file: File, options: UploadOptions = {}): Promise<Upload> {
-  try {
-    return await send(file, options)
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      const token = await refreshAccessToken()
-      if (token) return send(file, options)
-    }
-    throw error
-  }
-}
-
-function send(file: File, { onProgress, signal }: UploadOptions): Promise<Upload> {
-  const token = currentAccessToken()
-  return new Promise<Upload>((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', apiUrl('/uploads/'))
-    xhr.setRequestHeader('Accept', 'application/json')
-    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress?.(event.loaded / event.total)
-    }
-    xhr.onload = () => {
-      let data: unknown = null
-      try {
-        data = JSON.parse(xhr.responseText)
-      } catch {
-        data = null
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress?.(1)
-        resolve(data as Upload)
-      } else {
-        const retryAfter = Number(xhr.getResponseHeader('Retry-After')) || null
-        reject(errorFromBody(xhr.status, data, retryAfter))
-      }
-    }
-    xhr.onerror = () => reject(errorFromBody(0, null))
-    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'))
-    signal?.addEventListener('abort', () => xhr.abort())
-    const form = new FormData()
-    form.append('file', file)
-    xhr.send(form)
+export function uploadImage(file: File, { onProgress, signal }: UploadOptions = {}): Promise<Upload> {
+  const form = new FormData()
+  form.append('file', file)
+  return request<Upload>('/uploads/', {
+    method: 'POST',
+    body: form,
+    onUploadProgress: onProgress ?? (() => undefined),
+    ...(signal ? { signal } : {}),
   })
 }

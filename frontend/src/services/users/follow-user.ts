@@ -1,8 +1,9 @@
-import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query'
-import { patchEntity } from '../../utils/patch-entity'
+import type { QueryKey } from '@tanstack/react-query'
 import { request } from '../api'
+import { useOptimisticPatch } from '../optimistic'
 import { commentKeys } from '../comments/keys'
 import { productKeys } from '../products/keys'
+import { searchKeys } from '../search/keys'
 import { userKeys } from './keys'
 
 export interface FollowResult {
@@ -25,33 +26,19 @@ interface FollowVariables {
 }
 
 /** A user is embedded as the author of products and comments too: all copies change together. */
-const USER_CACHES: QueryKey[] = [userKeys.all, productKeys.all, commentKeys.all, ['search']]
+const USER_CACHES: readonly QueryKey[] = [userKeys.all, productKeys.all, commentKeys.all, searchKeys.all]
 
 /** Follow / unfollow with an optimistic update of every cached copy, rolled back on error. */
 export function useFollow() {
-  const queryClient = useQueryClient()
-  const patchAll = (id: number, patch: Record<string, unknown>) => {
-    for (const queryKey of USER_CACHES) {
-      queryClient.setQueriesData({ queryKey }, (data: unknown) => patchEntity(data, 'is_following', id, patch))
-    }
-  }
-  return useMutation({
+  return useOptimisticPatch({
     mutationFn: ({ username, following }: FollowVariables) => setFollow(username, following),
-    onMutate: async ({ id, following, count }) => {
-      await Promise.all(USER_CACHES.map((queryKey) => queryClient.cancelQueries({ queryKey })))
-      const snapshot = USER_CACHES.flatMap((queryKey) => queryClient.getQueriesData({ queryKey }))
-      patchAll(id, { is_following: following, followers_count: Math.max(0, count + (following ? 1 : -1)) })
-      return { snapshot }
-    },
-    onError: (_error, _variables, context) => {
-      for (const [queryKey, data] of context?.snapshot ?? []) queryClient.setQueryData(queryKey, data)
-    },
-    onSuccess: (result, { id }) => {
-      patchAll(id, { is_following: result.following, followers_count: result.followers_count })
-    },
-    onSettled: (_result, _error, { username }) => {
-      void queryClient.invalidateQueries({ queryKey: userKeys.detail(username) })
-      void queryClient.invalidateQueries({ queryKey: [...userKeys.all, 'followers', username] })
-    },
+    caches: USER_CACHES,
+    marker: 'is_following',
+    optimistic: ({ following, count }) => ({
+      is_following: following,
+      followers_count: Math.max(0, count + (following ? 1 : -1)),
+    }),
+    confirmed: (result) => ({ is_following: result.following, followers_count: result.followers_count }),
+    settle: ({ username }) => [{ queryKey: userKeys.detail(username) }, { queryKey: userKeys.follows(username, 'followers') }],
   })
 }

@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react'
 import { useEmailedLink } from '../../../hooks/use-emailed-link'
 import { useDocumentTitle } from '../../../hooks/use-document-title'
 import { useSession } from '../../../hooks/use-session'
-import { getMe } from '../../../services/auth/me'
 import { useEmailVerify } from '../../../services/auth/email-verify'
 import { ApiError } from '../../../services/api'
 import { errorMessage } from '../../../utils/error-message'
@@ -18,7 +17,7 @@ function linkRefusal(error: unknown): string {
 export default function EmailVerifyPage() {
   useDocumentTitle('Verify your e-mail address')
   const { uid, token } = useEmailedLink()
-  const { status, signedIn } = useSession()
+  const { status } = useSession()
   const { mutate, isSuccess, isError, error } = useEmailVerify()
   // The link works once: it is sent once, even when React runs the effect twice.
   const sent = useRef(false)
@@ -28,11 +27,6 @@ export default function EmailVerifyPage() {
     sent.current = true
     mutate({ uid, token })
   }, [mutate, uid, token])
-
-  useEffect(() => {
-    // The banner asking to verify goes away with the fresh account.
-    if (isSuccess && status === 'authenticated') void getMe().then(signedIn, () => undefined)
-  }, [isSuccess, status, signedIn])
 
   if (!uid || !token) {
     return (

@@ -19,7 +19,7 @@ interface DayMoreProps {
 export function DayMore({ date, ordering, next, offset, ranked }: DayMoreProps) {
   const [open, setOpen] = useState(false)
   const more = useInfiniteQuery({
-    ...pagedQueryOptions<Product, readonly unknown[]>([...productKeys.lists(), { date, ordering, after: next }], toApiPath(next)),
+    ...pagedQueryOptions<Product, ReturnType<typeof productKeys.dayRest>>(productKeys.dayRest(date, ordering, next), toApiPath(next)),
     enabled: open,
   })
   const products = flattenPages(more.data)

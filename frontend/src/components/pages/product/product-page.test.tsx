@@ -87,4 +87,26 @@ describe('the product page', () => {
     renderApp('/products/3/secret')
     expect(await screen.findByRole('heading', { name: 'This product is not in the window' })).toBeInTheDocument()
   })
+
+  it('shows the error state of the route when the product does not load, and loads it on "Try again"', async () => {
+    serveProduct()
+    let attempts = 0
+    server.use(
+      http.get(`${API}/products/1/`, () => {
+        attempts += 1
+        return attempts === 1
+          ? HttpResponse.json({ detail: 'Something went wrong on our side.' }, { status: 503 })
+          : HttpResponse.json(makeProduct())
+      }),
+    )
+    renderApp('/products/1/lamp')
+
+    const failed = await screen.findByRole('alert')
+    expect(within(failed).getByText('This did not load')).toBeInTheDocument()
+    expect(within(failed).getByText('Something went wrong on our side.')).toBeInTheDocument()
+    await userEvent.click(within(failed).getByRole('button', { name: 'Try again' }))
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lamp' })).toBeInTheDocument()
+    expect(attempts).toBe(2)
+  })
 })

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { useDocumentTitle } from '../../../hooks/use-document-title'
 import { useSession } from '../../../hooks/use-session'
-import { ApiError } from '../../../services/api'
 import { useDeleteProduct } from '../../../services/products/delete-product'
 import { useProduct } from '../../../services/products/get-product'
 import type { Product } from '../../../types/models'
@@ -15,7 +14,6 @@ import { ExternalIcon } from '../../ui/icons'
 import { ProductCover } from '../../ui/product-cover'
 import { PlainText } from '../../ui/rich-text'
 import { Skeleton } from '../../ui/skeleton'
-import { ErrorState } from '../../ui/states'
 import { UpvoteButton } from '../../ui/upvote-button'
 import { NotFoundContent } from '../not-found/not-found-page'
 import { CommentsSection } from './comments-section'
@@ -33,10 +31,8 @@ function ProductView({ id }: { id: number }) {
   const product = useProduct(id)
   useDocumentTitle(product.data?.title)
   if (product.isPending) return <ProductSkeleton />
-  if (product.isError) {
-    if (product.error instanceof ApiError && product.error.status === 404) return <NotFoundContent what="product" />
-    return <ErrorState error={product.error} onRetry={() => void product.refetch()} />
-  }
+  // Only a 404 is left here: any other failure went to the route's error boundary.
+  if (product.isError) return <NotFoundContent what="product" />
   return <ProductDetails product={product.data} />
 }
 

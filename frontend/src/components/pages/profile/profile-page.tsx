@@ -1,7 +1,6 @@
 import { Link, NavLink, useParams } from 'react-router'
 import { useDocumentTitle } from '../../../hooks/use-document-title'
 import { useSession } from '../../../hooks/use-session'
-import { ApiError } from '../../../services/api'
 import { useUser } from '../../../services/users/get-user'
 import type { PublicUser } from '../../../types/models'
 import { formatDate } from '../../../utils/dates'
@@ -11,7 +10,6 @@ import { ButtonLink } from '../../ui/button'
 import { FollowButton } from '../../ui/follow-button'
 import { PlainText } from '../../ui/rich-text'
 import { Skeleton } from '../../ui/skeleton'
-import { ErrorState } from '../../ui/states'
 import { NotFoundContent } from '../not-found/not-found-page'
 import { FollowsTab, ProductsTab, UpvotedTab } from './profile-tabs'
 
@@ -30,10 +28,8 @@ export default function ProfilePage() {
   const current = TABS.find((item) => item.key === tab)?.key
   if (!current) return <NotFoundContent />
   if (user.isPending) return <ProfileSkeleton />
-  if (user.isError) {
-    if (user.error instanceof ApiError && user.error.status === 404) return <NotFoundContent what="person" />
-    return <ErrorState error={user.error} onRetry={() => void user.refetch()} />
-  }
+  // Only a 404 is left here: any other failure went to the route's error boundary.
+  if (user.isError) return <NotFoundContent what="person" />
   return (
     <div>
       <ProfileHeader user={user.data} />

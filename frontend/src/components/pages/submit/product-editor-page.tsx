@@ -71,10 +71,8 @@ function EditProduct({ id }: { id: number }) {
   useDocumentTitle(product.data ? `Edit ${product.data.title}` : 'Edit')
   if (!Number.isInteger(id)) return <NotFoundContent what="product" />
   if (product.isPending) return <Skeleton className="mx-auto h-[40rem] max-w-3xl rounded-[2rem]" />
-  if (product.isError) {
-    if (product.error instanceof ApiError && product.error.status === 404) return <NotFoundContent what="product" />
-    return <ErrorState error={product.error} onRetry={() => void product.refetch()} />
-  }
+  // Only a 404 is left here: any other failure went to the route's error boundary.
+  if (product.isError) return <NotFoundContent what="product" />
   if (product.data.author.id !== user?.id) {
     return <ErrorState error={new ApiError(403, 'Only its maker can edit this product.')} title="Not yours to edit" />
   }
