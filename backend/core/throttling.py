@@ -65,6 +65,18 @@ def _redis_client(cache: BaseCache) -> object | None:
     return client if hasattr(client, "get_client") else None
 
 
+def _counts(throttle: SimpleRateThrottle, request: Request, view: APIView) -> bool:
+    """Whether `throttle` counts this request (it has a rate and a key for it); if so, sets the
+    throttle's `key` and `now`, as DRF's own throttles do."""
+    if throttle.rate is None:
+        return False
+    throttle.key = throttle.get_cache_key(request, view)
+    if throttle.key is None:
+        return False
+    throttle.now = throttle.timer()
+    return True
+
+
 # The most counts a worker takes of a shared counter at once; never more than a hundredth of the
 # budget, so small budgets are counted exactly.
 MAX_RESERVATION = 10
@@ -118,12 +130,8 @@ class WindowRateThrottle(SimpleRateThrottle):
     reserved: int = 1  # counts taken from the shared counter at once (see the module's docstring)
 
     def allow_request(self, request: Request, view: APIView) -> bool:
-        if self.rate is None:
+        if not _counts(self, request, view):
             return True
-        self.key = self.get_cache_key(request, view)
-        if self.key is None:
-            return True
-        self.now = self.timer()
         window = math.floor(self.now / self.duration)
         self.elapsed = self.now - window * self.duration
         window_key = f"{self.key}:w{window}"
@@ -224,12 +232,8 @@ class SlidingWindowRateThrottle(SimpleRateThrottle):
     _wait: float = 0.0
 
     def allow_request(self, request: Request, view: APIView) -> bool:
-        if self.rate is None:
+        if not _counts(self, request, view):
             return True
-        self.key = self.get_cache_key(request, view)
-        if self.key is None:
-            return True
-        self.now = self.timer()
         client = _redis_client(self.cache)
         wait: float | None
         if client is not None:
