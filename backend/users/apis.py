@@ -36,14 +36,14 @@ from users.serializers import (
     UserPublicSerializer,
 )
 from users.throttling import (
+    EmailVerificationResendThrottle,
+    EmailVerifyIpThrottle,
     LoginAccountThrottle,
     LoginIpThrottle,
     PasswordChangeThrottle,
     PasswordResetAccountThrottle,
     PasswordResetIpThrottle,
     RegisterThrottle,
-    _ClientAddressThrottle,
-    _RateFromSettingsThrottle,
 )
 from users.tokens import SessionTokens, session_end, session_refresh, session_start
 
@@ -320,21 +320,6 @@ class PasswordResetConfirmApi(_CredentialsApi):
 
 
 # --- e-mail verification --------------------------------------------------------------------
-class EmailVerifyIpThrottle(_ClientAddressThrottle):
-    scope = "email_verify_ip"
-
-
-class EmailVerificationResendThrottle(_RateFromSettingsThrottle):
-    """Each resend e-mails somebody: a few per account and hour, from wherever it is asked."""
-
-    scope = "email_verify"
-
-    def get_cache_key(self, request: Request, view: APIView) -> str | None:
-        if not request.user or not request.user.is_authenticated:
-            return None
-        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
-
-
 class EmailVerifyApi(_CredentialsApi):
     # Anyone holding the e-mailed link may open it, signed in or not, on any device.
     throttle_classes = [EmailVerifyIpThrottle]

@@ -94,3 +94,24 @@ class PasswordChangeThrottle(_RateFromSettingsThrottle):
         if not request.user or not request.user.is_authenticated:
             return None
         return f"throttle_password_change_{request.user.pk}"
+
+
+class _SignedInAccountThrottle(_RateFromSettingsThrottle):
+    """Keyed on the signed-in caller's account; nothing to count for anybody else."""
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        if not request.user or not request.user.is_authenticated:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
+
+
+class EmailVerifyIpThrottle(_ClientAddressThrottle):
+    """Anyone holding an e-mailed link may open it, signed in or not: counted per address."""
+
+    scope = "email_verify_ip"
+
+
+class EmailVerificationResendThrottle(_SignedInAccountThrottle):
+    """Each resend e-mails somebody: a few per account and hour, from wherever it is asked."""
+
+    scope = "email_verify"
