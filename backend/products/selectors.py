@@ -3,11 +3,11 @@
 from collections.abc import Collection, Mapping
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 from django.db.models import BooleanField, Exists, F, OuterRef, Q, QuerySet, Value
 
 from core.domain_errors import NotFound
 from products.models import PUBLISHED, Product, ProductStatus, Upvote
+from products.queries import upvoted_and_followed
 from users.models import Follow, User
 from users.selectors import is_following_annotation
 
@@ -98,30 +98,8 @@ def viewer_marks(*, viewer: User, ids: Mapping[str, Collection[int]]) -> dict[st
     shown (`ids["is_following"]`) those they follow, in one query (none when both are empty):
     what a shared, anonymous representation lacks for them.
 
-    Written in SQL: it runs on every signed-in read, and building it with the ORM cost several
-    times what the database spends answering it (two unique indexes, (product, user) and
-    (follower, followee))."""
-    parts: list[str] = []
-    params: list[int | list[int]] = []
-    for field, table, owner, column in (
-        (UPVOTED_FIELD, Upvote._meta.db_table, "user_id", "product_id"),
-        (FOLLOWING_FIELD, Follow._meta.db_table, "follower_id", "followee_id"),
-    ):
-        shown = list(ids.get(field, ()))
-        if not shown:
-            continue
-        if connection.vendor == "postgresql":
-            # One array parameter: the statement's text is the same whatever the number of ids.
-            parts.append(f"SELECT '{field}', {column} FROM {table} WHERE {owner} = %s AND {column} = ANY(%s)")  # noqa: S608 - names from the models
-            params.extend([viewer.pk, shown])
-        else:
-            placeholders = ", ".join(["%s"] * len(shown))
-            parts.append(f"SELECT '{field}', {column} FROM {table} WHERE {owner} = %s AND {column} IN ({placeholders})")  # noqa: S608 - names from the models
-            params.extend([viewer.pk, *shown])
-    found: dict[str, set[int]] = {UPVOTED_FIELD: set(), FOLLOWING_FIELD: set()}
-    if parts:
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            for field, object_id in cursor.fetchall():
-                found[field].add(object_id)
-    return {field: frozenset(marked) for field, marked in found.items()}
+    The statement is products.queries.upvoted_and_followed."""
+    upvoted, followed = upvoted_and_followed(
+        viewer_id=viewer.pk, product_ids=ids.get(UPVOTED_FIELD, ()), user_ids=ids.get(FOLLOWING_FIELD, ())
+    )
+    return {UPVOTED_FIELD: frozenset(upvoted), FOLLOWING_FIELD: frozenset(followed)}

@@ -11,7 +11,7 @@ PostgreSQL uses the generated `search_document` column (title A, tagline + tags 
 description C), `websearch_to_tsquery` OR a prefix query on the words typed so far, and
 `ts_rank_cd`; when nothing matches, pg_trgm word similarity on titles finds typos
 ("notoin" → "Notion"). SQLite uses its FTS5 table with bm25 weighted the same way, and the
-same trigram measure computed in Python for typos.
+same trigram measure computed in Python for typos. The statements are in search.queries.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.db import connection
-from django.db.models import Expression, F, Func, TextField, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import Expression
+
+from search import queries
 
 SearchOrdering = Literal["relevance", "new", "top"]
 SEARCH_ORDERINGS: tuple[SearchOrdering, ...] = ("relevance", "new", "top")
@@ -36,11 +37,6 @@ TYPO_MAX_RESULTS = 50
 MATCH_START, MATCH_END = "\x02", "\x03"
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_PUBLISHED = "p.status = 'published' AND NOT p.is_hidden"
-# Publication times as seconds since the epoch: hits are sorted and paged by them, and parsing
-# a thousand timestamps per search cost more than the search (docs/performance.md).
-_EPOCH = "extract(epoch from {row}.published_at)::float8"
-_SQLITE_EPOCH = "(julianday(p.published_at) - 2440587.5) * 86400.0"
 
 
 @dataclass(frozen=True)
@@ -81,123 +77,48 @@ def product_search_hits(*, search: ProductSearch) -> list[SearchHit]:
     return sorted(hits, key=lambda hit: hit.sort_key(search.ordering), reverse=True)[:SEARCH_MAX_RESULTS]
 
 
-def _filters(search: ProductSearch) -> tuple[str, list[Any]]:
-    clauses, params = [], []
-    if search.category:
-        clauses.append("p.category_id IN (SELECT id FROM categories_category WHERE slug = %s)")
-        params.append(search.category)
-    if search.tag:
-        clauses.append("EXISTS (SELECT 1 FROM products_producttag t WHERE t.product_id = p.id AND t.name = %s)")
-        params.append(search.tag.strip().lower())
-    return "".join(f" AND {clause}" for clause in clauses), params
-
-
-def _hits(rows: list[tuple[Any, ...]]) -> list[SearchHit]:
+def _hits(rows: list[queries.MatchRow]) -> list[SearchHit]:
     return [
         SearchHit(id=row[0], rank=float(row[1]), published_epoch=float(row[2]), upvote_count=row[3]) for row in rows
     ]
 
 
-# --- PostgreSQL ---------------------------------------------------------------------------------
-def postgres_tsquery_sql(search: ProductSearch) -> tuple[str, list[Any]]:
-    """The query as typed (quotes, OR, -word) OR every word with the last one as a prefix."""
-    prefix = " & ".join([*search.words[:-1], f"{search.words[-1]}:*"])
-    return "(websearch_to_tsquery('english', %s) || to_tsquery('english', %s))", [search.text, prefix]
-
-
 def _postgres_full_text(search: ProductSearch) -> list[SearchHit]:
-    # The query is written out where it is used, not in a CTE: the planner then sees it as a
-    # constant and estimates from the column's statistics how many products it matches — a
-    # common word is read in vote order from the `product_top` index until enough candidates
-    # are found, a rare one through the GIN index (see docs/performance.md).
-    tsquery, tsquery_params = postgres_tsquery_sql(search)
-    filters, filter_params = _filters(search)
+    text, words, category, tag = search.text, search.words, search.category, search.tag
     if search.ordering == "relevance":
-        # Rank only the most upvoted candidates: ts_rank_cd reads every ranked document.
-        sql = f"""
-            SELECT c.id, ts_rank_cd(c.search_document, {tsquery}), {_EPOCH.format(row="c")}, c.upvote_count
-            FROM (
-                SELECT p.id, p.search_document, p.published_at, p.upvote_count
-                FROM products_product p
-                WHERE {_PUBLISHED} AND p.search_document @@ {tsquery}{filters}
-                ORDER BY p.upvote_count DESC, p.id DESC
-                LIMIT {SEARCH_RANKED_CANDIDATES}
-            ) c
-        """  # noqa: S608 (every value is a parameter)
-        params = [*tsquery_params, *tsquery_params, *filter_params]
+        rows = queries.postgres_ranked_matches(
+            text=text, words=words, category=category, tag=tag, candidates=SEARCH_RANKED_CANDIDATES
+        )
     else:
-        order = "p.published_at DESC, p.id DESC" if search.ordering == "new" else "p.upvote_count DESC, p.id DESC"
-        sql = f"""
-            SELECT p.id, 0, {_EPOCH.format(row="p")}, p.upvote_count
-            FROM products_product p
-            WHERE {_PUBLISHED} AND p.search_document @@ {tsquery}{filters}
-            ORDER BY {order}
-            LIMIT {SEARCH_MAX_RESULTS}
-        """  # noqa: S608
-        params = [*tsquery_params, *filter_params]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return _hits(cursor.fetchall())
+        rows = queries.postgres_ordered_matches(
+            text=text, words=words, category=category, tag=tag, ordering=search.ordering, limit=SEARCH_MAX_RESULTS
+        )
+    return _hits(rows)
 
 
 def _postgres_typos(search: ProductSearch) -> list[SearchHit]:
-    filters, filter_params = _filters(search)
-    text = " ".join(search.words)
-    sql = f"""
-        SELECT p.id, word_similarity(%s, lower(p.title)), {_EPOCH.format(row="p")}, p.upvote_count
-        FROM products_product p
-        WHERE {_PUBLISHED} AND %s <%% lower(p.title){filters}
-        ORDER BY 2 DESC, p.id DESC
-        LIMIT {TYPO_MAX_RESULTS}
-    """  # noqa: S608
-    # `<%` uses this threshold (0.6 by default, too strict for a swapped pair of letters). Both
-    # statements go in one message, which PostgreSQL runs as one transaction: the setting, local
-    # to it, holds for the search and ends with it, in one round trip.
-    threshold = "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true);"
-    with connection.cursor() as cursor:
-        cursor.execute(threshold + sql, [str(TYPO_SIMILARITY_THRESHOLD), text, text, *filter_params])
-        cursor.nextset()
-        return _hits(cursor.fetchall())
-
-
-# --- SQLite ---------------------------------------------------------------------------------
-def sqlite_match_expression(search: ProductSearch) -> str:
-    """Every word must match; the last one as a prefix (as-you-type). Words are quoted, so no
-    character of the user's text is read as FTS5 syntax."""
-    quoted = [f'"{word}"' for word in search.words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    rows = queries.postgres_title_typos(
+        words=search.words,
+        category=search.category,
+        tag=search.tag,
+        threshold=TYPO_SIMILARITY_THRESHOLD,
+        limit=TYPO_MAX_RESULTS,
+    )
+    return _hits(rows)
 
 
 def _sqlite_full_text(search: ProductSearch) -> list[SearchHit]:
-    filters, filter_params = _filters(search)
-    # bm25 is lower for better matches; the weights mirror PostgreSQL's A/B/C.
     # As on PostgreSQL, relevance ranks the most upvoted candidates only.
     limit = SEARCH_RANKED_CANDIDATES if search.ordering == "relevance" else SEARCH_MAX_RESULTS
-    order = {"relevance": "p.upvote_count DESC", "top": "p.upvote_count DESC", "new": "p.published_at DESC"}
-    sql = f"""
-        SELECT p.id, -bm25(search_product_fts, 10.0, 4.0, 1.0), {_SQLITE_EPOCH}, p.upvote_count
-        FROM search_product_fts JOIN products_product p ON p.id = search_product_fts.rowid
-        WHERE search_product_fts MATCH %s AND {_PUBLISHED}{filters}
-        ORDER BY {order[search.ordering]}, p.id DESC
-        LIMIT {limit}
-    """  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [sqlite_match_expression(search), *filter_params])
-        rows = cursor.fetchall()
+    rows = queries.sqlite_matches(
+        words=search.words, category=search.category, tag=search.tag, ordering=search.ordering, limit=limit
+    )
     return _hits(rows)
 
 
 def _sqlite_typos(search: ProductSearch) -> list[SearchHit]:
-    filters, filter_params = _filters(search)
     text = " ".join(search.words)
-    with connection.cursor() as cursor:
-        columns = f"p.id, p.title, {_SQLITE_EPOCH}, p.upvote_count"
-        cursor.execute(
-            f"SELECT {columns} FROM products_product p WHERE {_PUBLISHED}{filters}",  # noqa: S608
-            filter_params,
-        )
-        rows = cursor.fetchall()
+    rows = queries.sqlite_published_titles(category=search.category, tag=search.tag)
     scored = [(row[0], word_similarity(text, row[1].lower()), row[2], row[3]) for row in rows]
     matches = [row for row in scored if row[1] >= TYPO_SIMILARITY_THRESHOLD]
     matches.sort(key=lambda row: (row[1], row[0]), reverse=True)
@@ -234,40 +155,8 @@ def highlight_annotations(search: ProductSearch) -> dict[str, Expression]:
     if not search.words:
         return {}
     if connection.vendor == "postgresql":
-        tsquery, params = postgres_tsquery_sql(search)
-        options = f"StartSel={MATCH_START}, StopSel={MATCH_END}"
-        return {
-            "search_title": Func(
-                Value("english"),
-                F("title"),
-                RawSQL(tsquery, params),  # noqa: S611 - the text is a parameter
-                Value(f"{options}, HighlightAll=true"),
-                function="ts_headline",
-                output_field=TextField(),
-            ),
-            "search_snippet": Func(
-                Value("english"),
-                F("description"),
-                RawSQL(tsquery, params),  # noqa: S611 - the text is a parameter
-                Value(f"{options}, MaxWords=28, MinWords=12, MaxFragments=1"),
-                function="ts_headline",
-                output_field=TextField(),
-            ),
-        }
-    match = sqlite_match_expression(search)
-    start, end = MATCH_START, MATCH_END
-    return {
-        "search_title": RawSQL(
-            "SELECT highlight(search_product_fts, 0, %s, %s) FROM search_product_fts "
-            "WHERE search_product_fts MATCH %s AND rowid = products_product.id",
-            [start, end, match],
-        ),
-        "search_snippet": RawSQL(
-            "SELECT snippet(search_product_fts, 2, %s, %s, '…', 24) FROM search_product_fts "
-            "WHERE search_product_fts MATCH %s AND rowid = products_product.id",
-            [start, end, match],
-        ),
-    }
+        return queries.postgres_highlights(text=search.text, words=search.words, start=MATCH_START, end=MATCH_END)
+    return queries.sqlite_highlights(words=search.words, start=MATCH_START, end=MATCH_END)
 
 
 def split_highlight(marked: str | None, fallback: str) -> list[dict[str, Any]]:
@@ -308,24 +197,9 @@ def search_suggestions(*, text: str) -> dict[str, list[dict[str, Any]]]:
     search = ProductSearch(text=text)
     if not search.words:
         return {"products": [], "categories": [], "users": []}
-    prefix = text.strip().lower()
-    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    like = "LIKE %s" if connection.vendor == "postgresql" else "LIKE %s ESCAPE '\\'"
-    product_sql, product_params = _title_prefix_products_sql(search)
-    sql = f"""
-        SELECT * FROM (
-            SELECT 'category', slug, name, icon, color, 0 FROM categories_category
-            WHERE lower(name) {like} ORDER BY name LIMIT {SUGGEST_CATEGORIES}
-        ) categories
-        UNION ALL SELECT * FROM (
-            SELECT 'user', username, first_name, last_name, avatar, 0 FROM users_user
-            WHERE is_active AND lower(username) {like} ORDER BY followers_count DESC, id LIMIT {SUGGEST_USERS}
-        ) users
-        UNION ALL SELECT * FROM ({product_sql}) products
-    """  # noqa: S608 (every value is a parameter)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [pattern, pattern, *product_params])
-        rows = cursor.fetchall()
+    rows = queries.suggestion_rows(
+        text=text, words=search.words, categories=SUGGEST_CATEGORIES, users=SUGGEST_USERS, products=SUGGEST_LIMIT
+    )
     categories = [
         dict(zip(("slug", "name", "icon", "color"), row[1:5], strict=True)) for row in rows if row[0] == "category"
     ]
@@ -344,25 +218,3 @@ def search_suggestions(*, text: str) -> dict[str, list[dict[str, Any]]]:
         "categories": categories,
         "users": users,
     }
-
-
-def _title_prefix_products_sql(search: ProductSearch) -> tuple[str, list[Any]]:
-    """The SUGGEST_LIMIT most upvoted published products whose title has a word starting with
-    each word typed, as (kind, slug, title, tagline, image, id) rows."""
-    columns = "'product', p.slug, p.title, p.tagline, p.image, p.id"
-    if connection.vendor == "postgresql":
-        # Weight A of the search document is the title.
-        query = " & ".join(f"{word}:*A" for word in search.words)
-        sql = f"""
-            SELECT {columns} FROM products_product p
-            WHERE {_PUBLISHED} AND p.search_document @@ to_tsquery('english', %s)
-            ORDER BY p.upvote_count DESC, p.id DESC LIMIT {SUGGEST_LIMIT}
-        """  # noqa: S608
-        return sql, [query]
-    sql = f"""
-        SELECT {columns}
-        FROM search_product_fts JOIN products_product p ON p.id = search_product_fts.rowid
-        WHERE search_product_fts MATCH %s AND {_PUBLISHED}
-        ORDER BY p.upvote_count DESC, p.id DESC LIMIT {SUGGEST_LIMIT}
-    """  # noqa: S608
-    return sql, ["title : (" + " ".join(f'"{word}"*' for word in search.words) + ")"]

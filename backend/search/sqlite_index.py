@@ -4,6 +4,9 @@ An FTS5 table with one row per product (rowid = product id), kept current by tri
 products_product. It is (re)created after every `migrate`, because SQLite migrations rebuild a
 table to alter it and the rebuild drops the table's triggers; when a trigger was missing the
 index is rebuilt from the products table.
+
+This is schema, as migrations are (PostgreSQL's index is search/migrations/0001); the statements
+that read the index are in search.queries.
 """
 
 from typing import Any
