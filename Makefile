@@ -12,6 +12,8 @@ MANAGE := cd $(BACKEND) && $(PY) manage.py
 
 ## run: install what is needed, build the web app, migrate, load demo data once, serve on 127.0.0.1:$(PORT)
 run: backend-deps web
+	@# The SQLite database's folder (the settings create nothing when they load).
+	mkdir -p $${VITRIN_VAR_DIR:-$(BACKEND)/var}
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	$(MANAGE) collectstatic --no-input -v0
@@ -73,6 +75,7 @@ test-e2e: backend-deps web
 
 ## dev: Vite on :3000 with hot reload, proxying /api to Django on :8000
 dev: backend-deps frontend-deps
+	mkdir -p $${VITRIN_VAR_DIR:-$(BACKEND)/var}
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	(cd $(BACKEND) && $(PY) manage.py runserver 127.0.0.1:8000) & \

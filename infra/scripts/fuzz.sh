@@ -99,16 +99,16 @@ export VITRIN_VAR_DIR="$work/var"
 export LOG_LEVEL=ERROR  # the log shows server errors only: every 4xx is expected here
 export CELERY_BROKER_URL=""  # tasks run inline: nothing else to start
 export EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend  # written, never sent
-# Passwords hashed at the lowest bcrypt cost (as in the test suite): at the production cost each
-# sign-in, sign-up and password change takes most of a second, and they would eat the time
-# budget. View counting and the in-process cache, which the switch also changes, are set back.
-export VITRIN_TESTING=1 VIEW_FLUSH_INLINE=1 PUBLIC_CACHE_LOCAL_SECONDS=0.25
+# The test suite's settings, for passwords hashed at the lowest bcrypt cost: at the production
+# cost each sign-in, sign-up and password change takes most of a second, and they would eat the
+# time budget. View counting and the in-process cache, which they also change, are set back.
+export DJANGO_SETTINGS_MODULE=vitrin.settings.test VIEW_FLUSH_INLINE=1 PUBLIC_CACHE_LOCAL_SECONDS=0.25
 export JWT_ACCESS_TOKEN_MINUTES=120
 export GOOGLE_OAUTH_CLIENT_ID="$google_client_id"
 export GOOGLE_CERTS_URL="http://127.0.0.1:$jwks_port/certs.json"
 # Every rate the settings read from THROTTLE_* is raised out of reach: a fuzzer is one client
 # sending thousands of requests a minute, and a 429 would hide the answer under test.
-for name in $(grep -o 'env("THROTTLE_[A-Z_]*"' "$repo/backend/vitrin/settings.py" | cut -d'"' -f2 | sort -u); do
+for name in $(grep -o 'env("THROTTLE_[A-Z_]*"' "$repo/backend/vitrin/settings/base.py" | cut -d'"' -f2 | sort -u); do
   export "$name=1000000/min"
 done
 echo "database $database_name, Redis $redis_url (prefix $cache_prefix), Google keys on :$jwks_port"

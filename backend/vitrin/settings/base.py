@@ -1,23 +1,23 @@
-"""Vitrin settings, read from the environment only.
+"""Settings common to every environment, read from the environment only.
 
-Every setting has an embedded default for development (SQLite, local-memory cache, Celery
-tasks run inline, media on local disk, e-mail to the console). Production is switched on with
-``DJANGO_ENV=production`` and then refuses to start without the secrets it needs.
-The variables are listed in the README's configuration table.
+The variables are listed in the README's configuration table. What differs between development
+and production (the database and cache when none is given, the secret key, debug, cookies...)
+is decided in ``development.py`` and ``production.py``; defaults here are the safe ones.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = BASE_DIR.parent
+# Development's SQLite database and uploads; nothing here creates it (`make run` does).
 VAR_DIR = Path(os.environ.get("VITRIN_VAR_DIR", BASE_DIR / "var"))
 
 
@@ -41,24 +41,12 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-DJANGO_ENV = env("DJANGO_ENV", "development")
-IS_PRODUCTION = DJANGO_ENV == "production"
-# pytest sets PYTEST_VERSION before Django loads these settings.
-TESTING = env_bool("VITRIN_TESTING") or "PYTEST_VERSION" in os.environ or "pytest" in sys.modules
+# Read by the benchmark to check it measures the production settings.
+IS_PRODUCTION = False
 
-DEBUG = env_bool("DJANGO_DEBUG", default=not IS_PRODUCTION)
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY")
-if not SECRET_KEY:
-    if IS_PRODUCTION:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_ENV=production.")
-    # Development only: a fixed, obviously-insecure key so sessions survive restarts.
-    SECRET_KEY = "django-insecure-development-key-never-used-in-production-0123456789abcdef"  # noqa: S105
-elif IS_PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure")):
-    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be a random string of at least 50 characters.")
-
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if IS_PRODUCTION else "127.0.0.1,localhost,testserver")
-if IS_PRODUCTION and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_ENV=production.")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -128,82 +116,47 @@ TEMPLATES = [
     },
 ]
 
-
-def require_in_production(name: str, value: str, *, why: str) -> str:
-    """Production never runs on a development default: a missing setting stops start-up, naming it."""
-    if IS_PRODUCTION and not value:
-        raise ImproperlyConfigured(f"{name} must be set when DJANGO_ENV=production ({why}).")
-    return value
-
-
 # --- Database -------------------------------------------------------------------------------
-DATABASE_URL = require_in_production(
-    "DATABASE_URL", env("DATABASE_URL"), why="a PostgreSQL URL; the embedded SQLite is for development"
-)
-if IS_PRODUCTION and not DATABASE_URL.startswith(("postgres://", "postgresql://")):
-    raise ImproperlyConfigured("DATABASE_URL must be a PostgreSQL URL (postgres://…) when DJANGO_ENV=production.")
-if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL,
-            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-            conn_health_checks=True,
-        )
-    }
-else:
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env("SQLITE_PATH", str(VAR_DIR / "vitrin.sqlite3")),
-            "OPTIONS": {
-                # WAL lets readers proceed while a write is in progress; the timeout makes a
-                # concurrent writer wait for the lock instead of failing at once.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "timeout": 20,
-                "transaction_mode": "IMMEDIATE",
-            },
-        }
-    }
+# DATABASES itself is set by development.py (SQLite unless DATABASE_URL) and production.py.
+DATABASE_URL = env("DATABASE_URL")
+
+
+def database_from_url(url: str) -> dict[str, Any]:
+    """The database named by a URL such as postgres://user:pass@host:5432/vitrin."""
+    return dict(dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True))
+
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 
 # --- Cache ----------------------------------------------------------------------------------
-REDIS_URL = require_in_production(
-    "REDIS_URL",
-    env("REDIS_URL"),
-    why="the cache and the rate limits must be shared by every worker, not kept per process",
-)
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "vitrin"),
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-                # The cache accelerates; it is never a dependency. With Redis down, reads
-                # miss and writes are dropped instead of raising.
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
-    }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "vitrin",
-        }
+# CACHES itself is set by development.py (local memory unless REDIS_URL) and production.py.
+REDIS_URL = env("REDIS_URL")
+
+
+def redis_cache(url: str) -> dict[str, Any]:
+    """The cache on the Redis server at `url`, shared by every worker."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "vitrin"),
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            # The cache accelerates; it is never a dependency. With Redis down, reads
+            # miss and writes are dropped instead of raising.
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
 
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
 # --- Celery ---------------------------------------------------------------------------------
-CELERY_BROKER_URL = require_in_production(
-    "CELERY_BROKER_URL", env("CELERY_BROKER_URL"), why="background tasks must not run inside web requests"
-)
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+# Development runs tasks inline when no broker is given (development.py).
+CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True
@@ -215,11 +168,11 @@ CELERY_TIMEZONE = "UTC"
 # Product page views (products.services.product_view_count): one viewer (account or client
 # address) counts once per VIEW_DEDUP_SECONDS; views are buffered in the cache and written every
 # VIEW_FLUSH_SECONDS by the beat task below. Without a broker no beat runs: the requests write
-# them (VIEW_FLUSH_INLINE), as they must with an in-process cache, whose buffer only its own
-# process can read.
+# them (VIEW_FLUSH_INLINE, on in development without a broker), as they must with an
+# in-process cache, whose buffer only its own process can read.
 VIEW_DEDUP_SECONDS = env_int("VIEW_DEDUP_SECONDS", 1800)
 VIEW_FLUSH_SECONDS = env_int("VIEW_FLUSH_SECONDS", 10)
-VIEW_FLUSH_INLINE = env_bool("VIEW_FLUSH_INLINE", default=not CELERY_BROKER_URL and not TESTING)
+VIEW_FLUSH_INLINE = env_bool("VIEW_FLUSH_INLINE", default=False)
 CELERY_BEAT_SCHEDULE = {
     "refresh-hot-scores": {
         "task": "products.tasks.refresh_hot_scores",
@@ -243,9 +196,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING and not IS_PRODUCTION:
-    # The same bcrypt_sha256 algorithm with the fewest rounds, so the suite is not bcrypt-bound.
-    PASSWORD_HASHERS = ["core.hashers.TestBCryptSHA256PasswordHasher", *PASSWORD_HASHERS]
 # The lockout first: it refuses a locked-out account or address before the password is checked.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3600)
@@ -259,27 +209,28 @@ SESSION_MAX_DAYS = env_int("JWT_SESSION_MAX_DAYS", 30)
 # A spent refresh token presented again means it was copied: its whole session is revoked. Not
 # within this many seconds of its spending, which is one client sending it twice at once.
 REFRESH_REUSE_GRACE_SECONDS = env_int("JWT_REFRESH_REUSE_GRACE_SECONDS", 10)
-JWT_SIGNING_KEY = env("JWT_SIGNING_KEY") or SECRET_KEY
-# HS256 with a short key can be brute-forced offline from any token: RFC 7518 asks for at least
-# the hash size, 256 bits.
-if IS_PRODUCTION and len(JWT_SIGNING_KEY.encode()) < 32:
-    raise ImproperlyConfigured("JWT_SIGNING_KEY must be at least 32 bytes long (HS256 needs a 256-bit key).")
-SIMPLE_JWT = {
-    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=ACCESS_TOKEN_MINUTES),
-    "REFRESH_TOKEN_LIFETIME": timedelta(days=REFRESH_TOKEN_DAYS),
-    "ROTATE_REFRESH_TOKENS": True,
-    "BLACKLIST_AFTER_ROTATION": True,
-    "UPDATE_LAST_LOGIN": True,
-    "ALGORITHM": "HS256",
-    "SIGNING_KEY": JWT_SIGNING_KEY,
-    "AUTH_HEADER_TYPES": ("Bearer",),
-    "USER_ID_FIELD": "id",
-    "USER_ID_CLAIM": "user_id",
-}
+
+
+def simple_jwt(*, signing_key: str) -> dict[str, Any]:
+    """The token settings, signed with `signing_key` (JWT_SIGNING_KEY, or else the secret key)."""
+    return {
+        "ACCESS_TOKEN_LIFETIME": timedelta(minutes=ACCESS_TOKEN_MINUTES),
+        "REFRESH_TOKEN_LIFETIME": timedelta(days=REFRESH_TOKEN_DAYS),
+        "ROTATE_REFRESH_TOKENS": True,
+        "BLACKLIST_AFTER_ROTATION": True,
+        "UPDATE_LAST_LOGIN": True,
+        "ALGORITHM": "HS256",
+        "SIGNING_KEY": signing_key,
+        "AUTH_HEADER_TYPES": ("Bearer",),
+        "USER_ID_FIELD": "id",
+        "USER_ID_CLAIM": "user_id",
+    }
+
+
 # The web app keeps its refresh token in this httpOnly cookie instead of JavaScript memory.
 REFRESH_COOKIE_NAME = env("REFRESH_COOKIE_NAME", "vitrin_refresh")
 REFRESH_COOKIE_PATH = "/api/auth/"
-REFRESH_COOKIE_SECURE = env_bool("REFRESH_COOKIE_SECURE", default=IS_PRODUCTION)
+REFRESH_COOKIE_SECURE = env_bool("REFRESH_COOKIE_SECURE", default=True)
 
 GOOGLE_OAUTH_CLIENT_ID = env("GOOGLE_OAUTH_CLIENT_ID")
 GOOGLE_CERTS_URL = env("GOOGLE_CERTS_URL", "https://www.googleapis.com/oauth2/v3/certs")
@@ -349,9 +300,8 @@ SPECTACULAR_SETTINGS = {
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
-if not IS_PRODUCTION:
-    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it even before collectstatic
+# Made by `collectstatic` (`make run` and the image run it before serving).
+STATIC_ROOT: Path | None = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 FRONTEND_DIST_DIR = Path(env("FRONTEND_DIST_DIR", str(REPO_DIR / "frontend" / "dist")))
 # The built web app's assets (frontend/dist/assets, built with base /static/) are collected with
 # the rest; Vite names them by content hash, so they are cached for a year.
@@ -379,11 +329,7 @@ else:
     default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
     "default": default_storage,
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not TESTING
-        else "django.contrib.staticfiles.storage.StaticFilesStorage",
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Uploads are judged against these before the image is decoded (see uploads/services.py).
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
@@ -409,20 +355,12 @@ USE_I18N = True
 USE_TZ = True
 
 # --- Security -------------------------------------------------------------------------------
+# HTTPS, HSTS and secure cookies are production's (production.py).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin-allow-popups"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if IS_PRODUCTION:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_REDIRECT_EXEMPT = [r"^api/health/$", r"^api/ready/$"]
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
 
 # --- Admin ----------------------------------------------------------------------------------
 # Where the Django admin lives (a path of its own keeps it out of scripted scans of /admin/).
@@ -430,7 +368,7 @@ ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
 if ADMIN_URL == "/":
     raise ImproperlyConfigured('ADMIN_URL must be a path such as "admin/" or "staff-4f7c/", not empty.')
 # Staff give the code of an authenticator app after their password (manage.py admin_totp_add).
-ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", default=IS_PRODUCTION)
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", default=True)
 OTP_TOTP_ISSUER = "Vitrin"
 # django-axes: this many failed sign-ins to one account, or from one address, lock further
 # sign-ins for the cool-off (any try while locked starts it again); the API's own sign-in
@@ -488,7 +426,7 @@ PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 1)
 # ...and each worker keeps those it last read this long (seconds; 0: off, as in the tests), so
 # the busiest pages skip even the round trip to Redis; a write made through another worker
 # shows after it.
-PUBLIC_CACHE_LOCAL_SECONDS = float(env("PUBLIC_CACHE_LOCAL_SECONDS", "0" if TESTING else "0.25"))
+PUBLIC_CACHE_LOCAL_SECONDS = float(env("PUBLIC_CACHE_LOCAL_SECONDS", "0.25"))
 # Categories change only through writes that make their cached answers stale at once (unless
 # Redis was unreachable when they were made: then this bounds how late they show).
 CATEGORIES_CACHE_SECONDS = env_int("CATEGORIES_CACHE_SECONDS", 10)
@@ -496,28 +434,37 @@ CATEGORIES_CACHE_SECONDS = env_int("CATEGORIES_CACHE_SECONDS", 10)
 # --- Monitoring -----------------------------------------------------------------------------
 # Prometheus metrics (django-prometheus) at /metrics: on by default in development; production
 # turns them on with METRICS_ENABLED=true for the Prometheus of its private network, and nginx
-# never serves the path to the public (see docs/deployment.md).
-METRICS_ENABLED = env_bool("METRICS_ENABLED", default=not IS_PRODUCTION)
-if METRICS_ENABLED:
-    INSTALLED_APPS.append("django_prometheus")
-    MIDDLEWARE = [
-        "django_prometheus.middleware.PrometheusBeforeMiddleware",
-        *MIDDLEWARE,
-        "django_prometheus.middleware.PrometheusAfterMiddleware",
-    ]
-    # The same engines, counting queries, errors and latency per database.
-    _METERED_DATABASE_ENGINES = {
-        "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
-        "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
-    }
-    DATABASES["default"]["ENGINE"] = _METERED_DATABASE_ENGINES.get(
-        DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"]
+# never serves the path to the public (see docs/deployment.md). Each environment applies
+# `metered` once its database and cache are known.
+METRICS_ENABLED = env_bool("METRICS_ENABLED", default=False)
+# Finer than the library's default below 100 ms, where most API answers fall.
+PROMETHEUS_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, float("inf"))
+_METERED_DATABASE_ENGINES = {
+    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+}
+
+
+def metered(
+    *, installed_apps: list[str], middleware: list[str], databases: dict[str, Any], caches: dict[str, Any]
+) -> tuple[list[str], list[str], dict[str, Any], dict[str, Any]]:
+    """The same apps, middleware, database and cache, counting requests, queries, errors,
+    latency and cache hits for /metrics. Returns new objects: the arguments are left as they are."""
+    database = databases["default"]
+    cache = caches["default"]
+    # The local-memory cache of development stays unmetered.
+    if cache["BACKEND"] == "django_redis.cache.RedisCache":
+        cache = {**cache, "BACKEND": "django_prometheus.cache.backends.redis.RedisCache"}
+    return (
+        [*installed_apps, "django_prometheus"],
+        [
+            "django_prometheus.middleware.PrometheusBeforeMiddleware",
+            *middleware,
+            "django_prometheus.middleware.PrometheusAfterMiddleware",
+        ],
+        {
+            **databases,
+            "default": {**database, "ENGINE": _METERED_DATABASE_ENGINES.get(database["ENGINE"], database["ENGINE"])},
+        },
+        {**caches, "default": cache},
     )
-    # Cache hits and misses; the local-memory cache of development stays unmetered.
-    if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-        CACHES["default"]["BACKEND"] = "django_prometheus.cache.backends.redis.RedisCache"
-    # Finer than the library's default below 100 ms, where most API answers fall.
-    PROMETHEUS_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, float("inf"))
-    if IS_PRODUCTION:
-        # Prometheus scrapes the backend over plain HTTP inside the private network.
-        SECURE_REDIRECT_EXEMPT = [*SECURE_REDIRECT_EXEMPT, r"^metrics$"]
