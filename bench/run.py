@@ -150,8 +150,9 @@ def manage(env: dict[str, str], *arguments: str) -> None:
 
 def ensure_dataset(env: dict[str, str], scale: Scale) -> dict[str, Any]:
     """Migrates, then generates the data set unless the database holds it at this scale."""
+    from benchdata.generation import GENERATED_EMAIL_DOMAIN
+
     from comments.models import Comment
-    from demo.generation import GENERATED_EMAIL_DOMAIN
     from products.models import Product
     from users.models import User
 
@@ -168,8 +169,10 @@ def ensure_dataset(env: dict[str, str], scale: Scale) -> dict[str, Any]:
         return {"generated": False, "seconds": 0.0}
     log(f"generating the {scale.name} data set (found {present})")
     started = time.perf_counter()
+    # generate_data refuses production settings (it writes makers who share a published
+    # password): the data set is written as development would, into the benchmark's database.
     manage(
-        env,
+        dict(env, DJANGO_ENV="development", DJANGO_DEBUG="false"),
         "generate_data",
         "--clear",
         f"--users={scale.users}",

@@ -57,13 +57,13 @@ class Fixtures:
     @classmethod
     def prepare(cls, *, scale_name: str, signed_in_users: int) -> Fixtures:
         """Reads the fixtures from the data set (Django must be set up)."""
+        from benchdata.generation import GENERATED_EMAIL_DOMAIN
         from django.db.models import F
         from django.db.models.functions import Abs
         from rest_framework_simplejwt.tokens import AccessToken
 
         from categories.models import Category
         from core.pagination import Cursor, _encode_cursor
-        from demo.generation import GENERATED_EMAIL_DOMAIN
         from products.models import PUBLISHED, Product
         from users.models import User
 

@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class DemoConfig(AppConfig):
-    """Demo and benchmark data: `manage.py seed_demo` and `manage.py generate_data`."""
+    """The demo site's data: `manage.py seed_demo` (the benchmark's data set is bench/benchdata)."""
 
     name = "demo"

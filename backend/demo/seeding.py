@@ -1,30 +1,33 @@
 """The demo site: categories, makers with avatars, two weeks of launches with covers, votes,
 threads, follows and the notifications they caused.
 
-Everything is planned in memory first, from one `random.Random(seed)`, with every counter
-computed from the planned rows; then the rows are written with `bulk_create`, table by table,
-in one transaction. Images are generated and stored before that transaction (a rolled-back
+Everything is planned in memory first, from one `random.Random(seed)` (votes and threads by the
+planner the benchmark's data set shares, demo/planning.py), with every counter computed from
+the planned rows; then the rows are written with `bulk_create`, table by table, in one
+transaction. Images are generated and stored before that transaction (a rolled-back
 seed leaves unused files behind, never rows pointing at missing files).
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
 from categories.models import Category
 from comments.models import Comment
 from demo import catalog, images
-from demo.bulk import allocate_ids, explicit_timestamps
-from demo.counters import category_products_recount
+from demo.planning import Thread, moment_between, voters
+from demo.writing import bulk_create_dated
 from notifications.models import Notification, NotificationVerb
 from products.models import Product, ProductStatus, ProductTag, Upvote
 from products.ranking import hot_score
@@ -53,12 +56,12 @@ class SeedSummary:
     notifications: int
 
 
-@dataclass
-class _PlannedComment:
-    comment: Comment
-    parent: _PlannedComment | None
-    depth: int
-    replies: list[_PlannedComment] = field(default_factory=list)
+@dataclass(frozen=True)
+class _Discussion:
+    """A launch's thread plan and, at the same positions, its comments."""
+
+    thread: Thread
+    comments: list[Comment]
 
 
 def demo_seed_blocker() -> str | None:
@@ -90,10 +93,6 @@ def demo_seed(*, seed: int = DEFAULT_SEED) -> SeedSummary:
     return builder.write()
 
 
-def _between(rng: random.Random, start: datetime, end: datetime) -> datetime:
-    return start + (end - start) * rng.random()
-
-
 def _store_image(path: str, image: images.GeneratedImage) -> tuple[str, str]:
     """Saves the image through the storage API; returns its stored name and its URL."""
     name = default_storage.save(path, ContentFile(image.content))
@@ -111,7 +110,7 @@ class _DemoBuilder:
         self.products: list[Product] = []
         self.tags: list[ProductTag] = []
         self.upvotes: list[Upvote] = []
-        self.comments: list[_PlannedComment] = []
+        self.discussions: list[_Discussion] = []
         self.follows: list[Follow] = []
         self.notifications: list[Notification] = []
 
@@ -193,7 +192,7 @@ class _DemoBuilder:
             days_ago = index % DAYS_OF_LAUNCHES
             start = today - timedelta(days=days_ago)
             end = min(start + timedelta(days=1), self.now)
-            moments.append(_between(self.rng, start, end))
+            moments.append(moment_between(self.rng, start, end))
         return sorted(moments)
 
     def _plan_products(self) -> None:
@@ -258,16 +257,22 @@ class _DemoBuilder:
         return [product for product in self.products if product.published_at is not None]
 
     def _plan_upvotes(self) -> None:
+        positions = {id(user): index for index, user in enumerate(self.users)}
         for product in self._published:
             assert product.published_at is not None
-            voters = [user for user in self.users if user is not product.author]
             # Whole days, so that the same seed gives the same votes at any hour.
             age_days = (self.now.date() - product.published_at.date()).days + 0.5
             # Older launches have had time to collect votes (so "top" favours them) while a
             # few fresh ones take off (so "hot" differs from "new" and from "top").
             wanted = (2 + 1.6 * age_days) * self.rng.uniform(0.3, 1.4) + (8 if self.rng.random() < 0.15 else 0)
-            for voter in self.rng.sample(voters, min(len(voters), round(wanted))):
-                voted_at = _between(self.rng, product.published_at, self.now)
+            chosen = voters(
+                self.rng,
+                makers=len(self.users),
+                author=positions[id(product.author)],
+                count=min(len(self.users) - 1, round(wanted)),
+            )
+            for voter in (self.users[position] for position in chosen):
+                voted_at = moment_between(self.rng, product.published_at, self.now)
                 self.upvotes.append(Upvote(product=product, user=voter, created_at=voted_at))
                 self._notify(product.author, voter, NotificationVerb.UPVOTE, voted_at, product=product)
 
@@ -277,26 +282,33 @@ class _DemoBuilder:
             threads = self.rng.choice([0, 1, 1, 2, 2, 3, 4])
             if product.author is self.demo_user:
                 threads = max(threads, 2)
+            discussion = _Discussion(thread=Thread(), comments=[])
             for _ in range(threads):
                 commenter = self.rng.choice([user for user in self.users if user is not product.author])
                 text = self.rng.choice(catalog.TOP_LEVEL_COMMENTS).format(title=product.title)
-                top = self._add_comment(product, commenter, text, parent=None)
+                top = self._add_comment(discussion, product, commenter, text, parent=None)
                 # The maker answers most threads; the commenter sometimes answers back, and
                 # now and then somebody else joins in.
                 if self.rng.random() < 0.75:
-                    answer = self._add_comment(product, product.author, self.rng.choice(catalog.REPLIES), parent=top)
+                    answer = self._add_comment(
+                        discussion, product, product.author, self.rng.choice(catalog.REPLIES), parent=top
+                    )
                     if self.rng.random() < 0.5:
-                        self._add_comment(product, commenter, self.rng.choice(catalog.REPLIES), parent=answer)
+                        self._add_comment(
+                            discussion, product, commenter, self.rng.choice(catalog.REPLIES), parent=answer
+                        )
                 if self.rng.random() < 0.35:
                     bystander = self.rng.choice(self.users)
-                    self._add_comment(product, bystander, self.rng.choice(catalog.REPLIES), parent=top)
+                    self._add_comment(discussion, product, bystander, self.rng.choice(catalog.REPLIES), parent=top)
+            if discussion.comments:
+                self.discussions.append(discussion)
 
     def _add_comment(
-        self, product: Product, author: User, content: str, *, parent: _PlannedComment | None
-    ) -> _PlannedComment:
+        self, discussion: _Discussion, product: Product, author: User, content: str, *, parent: int | None
+    ) -> int:
         assert product.published_at is not None
-        after = parent.comment.created_at if parent is not None else product.published_at
-        written_at = _between(self.rng, after, min(after + timedelta(hours=30), self.now))
+        after = discussion.comments[parent].created_at if parent is not None else product.published_at
+        written_at = moment_between(self.rng, after, min(after + timedelta(hours=30), self.now))
         comment = Comment(
             product=product,
             author=author,
@@ -304,16 +316,20 @@ class _DemoBuilder:
             created_at=written_at,
             updated_at=written_at,
         )
-        planned = _PlannedComment(comment=comment, parent=parent, depth=1 if parent is None else parent.depth + 1)
-        self.comments.append(planned)
+        position = discussion.thread.add(parent=parent)
+        discussion.comments.append(comment)
         if parent is None:
             self._notify(product.author, author, NotificationVerb.COMMENT, written_at, product=product, comment=comment)
         else:
-            parent.replies.append(planned)
             self._notify(
-                parent.comment.author, author, NotificationVerb.REPLY, written_at, product=product, comment=comment
+                discussion.comments[parent].author,
+                author,
+                NotificationVerb.REPLY,
+                written_at,
+                product=product,
+                comment=comment,
             )
-        return planned
+        return position
 
     def _plan_follows(self) -> None:
         pairs: set[tuple[int, int]] = set()
@@ -329,7 +345,7 @@ class _DemoBuilder:
                 if pair in pairs:
                     continue
                 pairs.add(pair)
-                followed_at = _between(self.rng, self.now - timedelta(days=40), self.now)
+                followed_at = moment_between(self.rng, self.now - timedelta(days=40), self.now)
                 self.follows.append(Follow(follower=follower, followee=followee, created_at=followed_at))
                 self._notify(followee, follower, NotificationVerb.FOLLOW, followed_at)
 
@@ -366,8 +382,9 @@ class _DemoBuilder:
             product.upvote_count = product.comment_count = 0
         for upvote in self.upvotes:
             upvote.product.upvote_count += 1
-        for planned in self.comments:
-            planned.comment.product.comment_count += 1
+        for discussion in self.discussions:
+            for comment in discussion.comments:
+                comment.product.comment_count += 1
         for product in self.products:
             product.hot_score = hot_score(upvote_count=product.upvote_count, published_at=product.published_at)
             product.view_count = product.upvote_count * self.rng.randint(4, 15) + self.rng.randint(10, 60)
@@ -380,18 +397,15 @@ class _DemoBuilder:
     # --- writing ----------------------------------------------------------------------------
     @transaction.atomic
     def write(self) -> SeedSummary:
-        models = (Category, User, Upload, Product, Comment, Upvote, Follow, Notification)
-        with explicit_timestamps(*models):
-            Category.objects.bulk_create([category for category in self.categories.values() if category.pk is None])
-            User.objects.bulk_create(self.users)
-            Upload.objects.bulk_create(self.uploads)
-            Product.objects.bulk_create(self.products)
-            ProductTag.objects.bulk_create(self.tags)
-            Upvote.objects.bulk_create(self.upvotes)
-            self._write_comments()
-            Follow.objects.bulk_create(self.follows)
-            Notification.objects.bulk_create(self.notifications)
-        category_products_recount()
+        self._write_categories()
+        bulk_create_dated(self.users)
+        bulk_create_dated(self.uploads)
+        bulk_create_dated(self.products)
+        ProductTag.objects.bulk_create(self.tags)
+        bulk_create_dated(self.upvotes)
+        self._write_comments()
+        bulk_create_dated(self.follows)
+        bulk_create_dated(self.notifications)
         return SeedSummary(
             categories=len(self.categories),
             users=len(self.users),
@@ -399,22 +413,43 @@ class _DemoBuilder:
             drafts=sum(1 for product in self.products if product.published_at is None),
             images=len(self.uploads),
             upvotes=len(self.upvotes),
-            comments=len(self.comments),
+            comments=sum(len(discussion.comments) for discussion in self.discussions),
             follows=len(self.follows),
             notifications=len(self.notifications),
         )
 
+    def _write_categories(self) -> None:
+        """New categories are written with their count of planned launches; categories that
+        were there already gain theirs with F(), as the product services count them."""
+        published = Counter(product.category.slug for product in self._published)
+        existing = [category for category in self.categories.values() if category.pk is not None]
+        new = [category for category in self.categories.values() if category.pk is None]
+        for category in new:
+            category.products_count = published[category.slug]
+        bulk_create_dated(new)
+        for category in existing:
+            if published[category.slug]:
+                Category.objects.filter(pk=category.pk).update(
+                    products_count=F("products_count") + published[category.slug]
+                )
+
     def _write_comments(self) -> None:
-        """Comments get their ids first, so replies can point at their parent and their
-        thread's top-level comment (`root`) in the same insert."""
-        ordered = sorted(self.comments, key=lambda planned: planned.comment.created_at)
-        for planned, comment_id in zip(ordered, allocate_ids(Comment, len(ordered)), strict=True):
-            planned.comment.pk = comment_id
-        for planned in ordered:
-            if planned.parent is not None:
-                root = planned.parent
-                while root.parent is not None:
-                    root = root.parent
-                planned.comment.parent = planned.parent.comment
-                planned.comment.root = root.comment
-        Comment.objects.bulk_create([planned.comment for planned in ordered])
+        """Top-level comments first, then their replies one depth at a time: a reply needs the
+        id of its parent and of its thread's top-level comment (`root`) to be written."""
+        by_depth: dict[int, list[tuple[Comment, Comment | None, Comment | None]]] = {}
+        for discussion in self.discussions:
+            thread, comments = discussion.thread, discussion.comments
+            for position, comment in enumerate(comments):
+                parent, root = thread.parents[position], thread.roots[position]
+                by_depth.setdefault(thread.depths[position], []).append(
+                    (
+                        comment,
+                        None if parent is None else comments[parent],
+                        None if root is None else comments[root],
+                    )
+                )
+        for depth in sorted(by_depth):
+            level = sorted(by_depth[depth], key=lambda planned: planned[0].created_at)
+            for comment, parent_comment, root_comment in level:
+                comment.parent, comment.root = parent_comment, root_comment
+            bulk_create_dated([comment for comment, _, _ in level])

@@ -1,9 +1,13 @@
 """Recounts from the rows, written independently of demo/counters.py, to hold the generated
 data to: each returns the rows whose stored counters disagree (an empty list when all agree)."""
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from django.db.models import Count, Q
+from django.apps import apps
+from django.db import connection
+from django.db.models import Count, DateTimeField, Q
 
 from categories.models import Category
 from comments.models import Comment
@@ -82,3 +86,27 @@ def thread_depth(comment: Comment, comments: dict[int, Comment]) -> int:
         comment = comments[comment.parent_id]
         depth += 1
     return depth
+
+
+@contextmanager
+def timestamps_switched_off() -> Iterator[set[str]]:
+    """Yields the set, filled while the block runs, of the `auto_now`/`auto_now_add` fields
+    found switched off at any SQL statement. Such a switch is process-wide: every other insert
+    of the process meanwhile (an API request in another thread) would write no moment of its own.
+    """
+    watched = [
+        (model, field, field.auto_now, field.auto_now_add)
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, DateTimeField) and (field.auto_now or field.auto_now_add)
+    ]
+    switched: set[str] = set()
+
+    def watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
+        for model, field, auto_now, auto_now_add in watched:
+            if (field.auto_now, field.auto_now_add) != (auto_now, auto_now_add):
+                switched.add(f"{model.__name__}.{field.name}")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch):
+        yield switched

@@ -33,20 +33,21 @@ from uploads.models import Upload
 from uploads.selectors import upload_urls_unknown
 from users.models import Follow, User
 
-# What seed 2024 plans; a change of catalog.py or seeding.py changes these on purpose.
+# What seed 2024 plans; a change of catalog.json, seeding.py or planning.py changes these on purpose.
 EXPECTED_ROWS = {
     "categories": 10,
     "users": 24,
     "products": 70,
     "drafts": 5,
 }
-EXPECTED_ACTIVITY = {"uploads": 136, "upvotes": 755, "comments": 274, "follows": 129, "notifications": 1156}
+EXPECTED_ACTIVITY = {"uploads": 136, "upvotes": 762, "comments": 271, "follows": 124, "notifications": 1155}
 
 
 @dataclass(frozen=True)
 class SeededSite:
     output: str
     media_root: Path
+    timestamps_switched_off: frozenset[str]
 
 
 def _call(command: str) -> str:
@@ -75,9 +76,10 @@ def site(
 ) -> Iterator[SeededSite]:
     media_root = tmp_path_factory.mktemp("demo-media")
     with override_settings(MEDIA_ROOT=media_root), django_db_blocker.unblock():
-        output = _call("seed_demo")
+        with checks.timestamps_switched_off() as switched_off:
+            output = _call("seed_demo")
         try:
-            yield SeededSite(output=output, media_root=media_root)
+            yield SeededSite(output=output, media_root=media_root, timestamps_switched_off=frozenset(switched_off))
         finally:
             User.objects.filter(email__endswith=f"@{catalog.DEMO_EMAIL_DOMAIN}").delete()
             Category.objects.filter(slug__in=[spec.slug for spec in catalog.CATEGORIES]).delete()
@@ -127,6 +129,19 @@ def test_seed_demo_run_again_changes_nothing(site: SeededSite) -> None:
 
     assert output == f"The demo data is already there (the user “{catalog.DEMO_USERNAME}” exists). Nothing to do.\n"
     assert _row_counts() == before
+
+
+@pytest.mark.django_db
+def test_seed_demo_keeps_its_history_without_switching_timestamps_off(site: SeededSite) -> None:
+    day_ago = timezone.now() - timedelta(days=1)
+
+    assert site.timestamps_switched_off == frozenset()
+    assert not Upvote.objects.filter(created_at__lt=F("product__published_at")).exists()
+    assert not Comment.objects.filter(created_at__lt=F("product__published_at")).exists()
+    assert not Comment.objects.exclude(updated_at=F("created_at")).exists()
+    assert not Product.objects.filter(status=ProductStatus.PUBLISHED).exclude(updated_at=F("published_at")).exists()
+    for model in (Category, User, Upload, Product, Upvote, Comment, Follow, Notification):
+        assert model.objects.filter(created_at__lt=day_ago).exists(), model.__name__
 
 
 @pytest.mark.django_db

@@ -3,9 +3,10 @@
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from demo import catalog
+from demo.production import production_refusal
 from demo.seeding import DEFAULT_SEED, demo_seed, demo_seed_blocker
 
 
@@ -19,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Seed of the random choices.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        refusal = production_refusal(
+            command="seed_demo", what="demo makers who all sign in with a password published in the README"
+        )
+        if refusal is not None:
+            raise CommandError(refusal)
         blocker = demo_seed_blocker()
         if blocker is not None:
             self.stdout.write(blocker)

@@ -1,43 +1,24 @@
 """Writing many rows at once, with the ids and timestamps the caller chose.
 
-Demo and benchmark data are written straight into the tables, not through the services: the
-services write one row and its counters at a time, which is right for the API and far too slow
-for a million upvotes. Whoever writes here therefore owns the counters (see counters.py).
+The data set is written straight into the tables, not through the services: the services
+write one row and its counters at a time, which is right for the API and far too slow for a
+million upvotes. Whoever writes here therefore owns the counters (see counters.py).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, models
 from django.db.models import Max
 
+from demo.writing import bulk_create_dated
+
 COPY_VENDOR = "postgresql"
 DEFAULT_BATCH_SIZE = 2000
-
-
-@contextmanager
-def explicit_timestamps(*model_classes: type[models.Model]) -> Iterator[None]:
-    """Lets `bulk_create` keep the `created_at`/`updated_at` given to each row.
-
-    `auto_now`/`auto_now_add` would stamp every row with the moment of the seed, and a demo
-    needs a history spread over days. The flags are put back on leaving, even after an error.
-    """
-    switched: list[tuple[models.DateTimeField[Any, Any], bool, bool]] = []
-    for model in model_classes:
-        for field in model._meta.concrete_fields:
-            if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add):
-                switched.append((field, field.auto_now, field.auto_now_add))
-                field.auto_now = field.auto_now_add = False
-    try:
-        yield
-    finally:
-        for field, auto_now, auto_now_add in switched:
-            field.auto_now, field.auto_now_add = auto_now, auto_now_add
 
 
 def allocate_ids(model: type[models.Model], count: int) -> list[int]:
@@ -109,16 +90,15 @@ class RowWriter:
 
     def _bulk_create(self, rows: Iterable[Sequence[Any]]) -> None:
         batch: list[models.Model] = []
-        with explicit_timestamps(self.model):
-            for row in rows:
-                batch.append(self.model(**dict(zip(self.fields, row, strict=True))))
-                if len(batch) >= self.batch_size:
-                    self._flush(batch)
-            self._flush(batch)
+        for row in rows:
+            batch.append(self.model(**dict(zip(self.fields, row, strict=True))))
+            if len(batch) >= self.batch_size:
+                self._flush(batch)
+        self._flush(batch)
 
     def _flush(self, batch: list[models.Model]) -> None:
         if batch:
-            self.model._default_manager.bulk_create(batch, batch_size=self.batch_size)
+            bulk_create_dated(batch, batch_size=self.batch_size)
             self.written += len(batch)
             batch.clear()
 

@@ -1,6 +1,7 @@
 """`manage.py generate_data` with small sizes: the rows, their shape and exact counters.
 
-On PostgreSQL (CI) the same tests exercise the COPY path; on SQLite, bulk_create.
+On PostgreSQL (CI) the same tests exercise the COPY path; on SQLite, bulk_create. The command
+is called as an object: Vitrin's own settings do not install the benchmark's app.
 """
 
 import io
@@ -11,11 +12,13 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
+from pytest_django.fixtures import Settings
 
+from benchdata.generation import GENERATED_EMAIL_DOMAIN, GENERATED_PASSWORD
+from benchdata.management.commands.generate_data import Command as GenerateData
 from categories.models import Category
 from comments.models import Comment
 from demo import catalog
-from demo.generation import GENERATED_EMAIL_DOMAIN, GENERATED_PASSWORD
 from demo.tests import checks
 from notifications.models import Notification
 from products.models import Product, ProductStatus, ProductTag, Upvote
@@ -28,7 +31,7 @@ SMALL = ["--users", "30", "--products", "100", "--upvotes", "600", "--comments",
 
 def _generate(*arguments: str) -> str:
     out = io.StringIO()
-    call_command("generate_data", *arguments, stdout=out)
+    call_command(GenerateData(), *arguments, stdout=out)
     return out.getvalue()
 
 
@@ -87,6 +90,36 @@ def test_generate_data_shapes_votes_threads_and_dates_like_a_real_site() -> None
     assert all(now - timedelta(days=366) < moment <= now for moment in moments)
     assert ProductTag.objects.count() == sum(len(tags) for tags in Product.objects.values_list("tags", flat=True))
     assert all(product.image == "" and product.gallery == [] for product in Product.objects.all())
+
+
+@pytest.mark.django_db
+def test_generate_data_keeps_the_moments_it_chose_without_switching_timestamps_off() -> None:
+    with checks.timestamps_switched_off() as switched_off:
+        _generate(*SMALL)
+    month_ago = timezone.now() - timedelta(days=30)
+
+    assert switched_off == set()
+    assert not Upvote.objects.filter(created_at__lt=F("product__published_at")).exists()
+    assert not Comment.objects.filter(created_at__lt=F("product__published_at")).exists()
+    assert not Comment.objects.exclude(updated_at=F("created_at")).exists()
+    for model in (User, Product, Upvote, Comment, Follow):
+        assert model.objects.filter(created_at__lt=month_ago).exists(), model.__name__
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("arguments", [SMALL, ["--clear-only"]])
+def test_generate_data_refuses_to_run_in_production(settings: Settings, arguments: list[str]) -> None:
+    UserFactory.create(email=f"maker@{GENERATED_EMAIL_DOMAIN}")
+    settings.IS_PRODUCTION = True
+
+    with pytest.raises(CommandError) as refused:
+        _generate(*arguments)
+
+    assert str(refused.value) == (
+        "generate_data does not run in production (DJANGO_ENV=production): it writes thousands of makers who all "
+        "sign in with one published password. Run it against a development or benchmark database."
+    )
+    assert (User.objects.count(), Product.objects.count(), Category.objects.count()) == (1, 0, 0)
 
 
 @pytest.mark.django_db

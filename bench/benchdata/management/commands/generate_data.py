@@ -1,11 +1,14 @@
-"""`manage.py generate_data`: a large, realistic data set for benchmarks (no images)."""
+"""`manage.py generate_data`: a large, realistic data set for benchmarks (no images).
+
+Installed with the benchmark's settings (DJANGO_SETTINGS_MODULE=benchsite.settings, bench/ on
+the Python path), as bench/run.py does."""
 
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from demo.generation import (
+from benchdata.generation import (
     DEFAULT_SEED,
     GENERATED_EMAIL_DOMAIN,
     GENERATED_PASSWORD,
@@ -15,6 +18,7 @@ from demo.generation import (
     data_size_problems,
     generated_data_exists,
 )
+from demo.production import production_refusal
 
 FOLLOWS_PER_USER = 10
 
@@ -43,6 +47,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        refusal = production_refusal(
+            command="generate_data", what="thousands of makers who all sign in with one published password"
+        )
+        if refusal is not None:
+            raise CommandError(refusal)
         if options["clear_only"]:
             self._clear(options["verbosity"])
             return

@@ -4,7 +4,8 @@ Sizes are given (users, products, upvotes, comments, follows); the shapes are re
 launches per maker follow a Zipf law (many launch once, a few often), votes a Pareto law (most
 launches get a handful, a few get thousands), launches spread over the last year, comments
 form threads (`root`, `parent`) that grow with a launch's popularity, and popular makers
-attract most followers.
+attract most followers. Who votes for a launch, when, and how its threads hang together is
+planned by the demo site's planner (demo/planning.py), with the numbers of a large site.
 
 Speed comes from four choices: every count is decided in Python before a row is written, so
 each row is written once with its counters already right; rows stream from generators into
@@ -23,7 +24,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import accumulate
 
@@ -33,11 +34,13 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
 
+from benchdata import vocabulary
+from benchdata.bulk import RowWriter, allocate_ids, analyze, foreign_keys_lift, foreign_keys_restore
+from benchdata.counters import category_products_recount, counters_recount
 from categories.models import Category
 from comments.models import Comment
-from demo import catalog, vocabulary
-from demo.bulk import RowWriter, allocate_ids, analyze, foreign_keys_lift, foreign_keys_restore
-from demo.counters import category_products_recount, counters_recount
+from demo import catalog
+from demo.planning import Thread, moment_between, voters
 from notifications.models import Notification
 from products.models import Product, ProductStatus, ProductTag, Upvote
 from products.ranking import hot_score
@@ -50,7 +53,13 @@ DEFAULT_SEED = 7
 DAYS_OF_HISTORY = 365
 DRAFT_SHARE = 0.03
 TOP_LEVEL_SHARE = 0.45
-MAX_REPLY_DEPTH = 6
+# Replies answer replies down to this depth (a top-level comment is 1); deeper, they answer the
+# thread's first comment.
+MAX_DEPTH = 7
+# Votes and comments come early in a launch's life: a moment's share of its age is drawn to
+# these powers.
+VOTE_EARLINESS = 3.0
+COMMENT_EARLINESS = 2.0
 # Vote weights follow a Pareto law; 1.16 is the "80/20" exponent.
 PARETO_ALPHA = 1.16
 # ... cut off at this weight (the median is about 1.8), so that even the launch of the year is
@@ -285,29 +294,19 @@ class _Generator:
         return counts
 
     # --- upvotes and comments ---------------------------------------------------------------
-    def moment_after(self, start: datetime, earliness: float = 1.0) -> datetime:
-        """A moment between `start` and now; `earliness` > 1 favours the start."""
-        return start + (self.now - start) * (self.rng.random() ** earliness)
-
     def upvote_rows(self) -> Iterator[tuple[object, ...]]:
-        users = self.size.users
         for index, votes in enumerate(self.votes):
             published_at = self.published_at[index]
             if not votes or published_at is None:
                 continue
-            author = self.product_authors[index]
-            voters = [voter for voter in self.rng.sample(range(users), min(users, votes + 1)) if voter != author]
             product_id = self.product_ids[index]
-            # Most votes arrive in a launch's first days. (Epoch arithmetic: a million votes.)
-            start = published_at.timestamp()
-            span = self.now.timestamp() - start
-            for voter in voters[:votes]:
-                moment = datetime.fromtimestamp(start + span * self.rng.random() ** 3, tz=UTC)
+            for voter in voters(self.rng, makers=self.size.users, author=self.product_authors[index], count=votes):
+                moment = moment_between(self.rng, published_at, self.now, earliness=VOTE_EARLINESS)
                 yield self.user_ids[voter], product_id, moment
 
     def comment_rows(self, comment_ids: Iterator[int]) -> Iterator[tuple[object, ...]]:
         """Threads: each comment starts one or answers an earlier comment of the same launch
-        (never deeper than MAX_REPLY_DEPTH: past that it answers the thread's first comment)."""
+        (never deeper than MAX_DEPTH: past that it answers the thread's first comment)."""
         activity = _zipf_cumulative(self.size.users, 0.8, self.rng)
         rng = self.rng
         for index, count in enumerate(self.comment_counts):
@@ -315,26 +314,30 @@ class _Generator:
             if not count or published_at is None:
                 continue
             product_id = self.product_ids[index]
-            moments = sorted(self.moment_after(published_at, earliness=2.0) for _ in range(count))
+            moments = sorted(
+                moment_between(rng, published_at, self.now, earliness=COMMENT_EARLINESS) for _ in range(count)
+            )
             authors = rng.choices(self.user_ids, cum_weights=activity, k=count)
+            thread = Thread(max_depth=MAX_DEPTH)
             ids: list[int] = []
-            roots: list[int] = []  # position of each comment's top-level comment (itself if top-level)
-            depths: list[int] = []
             for position in range(count):
                 comment_id = next(comment_ids)
-                parent: int | None = None
-                if position and rng.random() > TOP_LEVEL_SHARE:
-                    parent = rng.randrange(position)
-                    if depths[parent] >= MAX_REPLY_DEPTH:
-                        parent = roots[parent]
                 ids.append(comment_id)
-                roots.append(position if parent is None else roots[parent])
-                depths.append(0 if parent is None else depths[parent] + 1)
+                answers = rng.randrange(position) if position and rng.random() > TOP_LEVEL_SHARE else None
+                added = thread.add(parent=answers)
+                parent, root = thread.parents[added], thread.roots[added]
                 content = " ".join(rng.sample(vocabulary.COMMENT_SENTENCES, rng.randint(1, 3)))
                 moment = moments[position]
-                parent_id = None if parent is None else ids[parent]
-                root_id = None if parent is None else ids[roots[position]]
-                yield comment_id, product_id, authors[position], parent_id, root_id, content, moment, moment
+                yield (
+                    comment_id,
+                    product_id,
+                    authors[position],
+                    None if parent is None else ids[parent],
+                    None if root is None else ids[root],
+                    content,
+                    moment,
+                    moment,
+                )
 
 
 def _ensure_categories() -> list[int]:
@@ -411,7 +414,11 @@ def data_generate(*, size: DataSize, seed: int = DEFAULT_SEED) -> GenerationSumm
     with watch.step("follows"):
         since = generator.now - timedelta(days=DAYS_OF_HISTORY)
         RowWriter(Follow, ("follower_id", "followee_id", "created_at")).write(
-            (generator.user_ids[follower], generator.user_ids[followee], generator.moment_after(since))
+            (
+                generator.user_ids[follower],
+                generator.user_ids[followee],
+                moment_between(generator.rng, since, generator.now),
+            )
             for follower, followee in follows
         )
     with watch.step("upvotes"):
