@@ -1,4 +1,6 @@
-"""Fixtures shared by every app's tests. Factories live in each app's tests/factories.py."""
+"""Fixtures shared by every app's tests. Factories live in each app's tests/factories.py, the
+helpers of an app's tests in its tests/support.py, and helpers every app's tests use in
+core/tests/support.py."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +12,7 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from core.throttling import reservations
+from products.services import product_view_counts_take
 from users.models import User
 from users.tests.factories import UserFactory
 
@@ -21,6 +24,13 @@ def _isolated_cache_and_media(settings: Settings, tmp_path: Path) -> Iterator[No
     reservations.forget()  # counts taken from the cache just cleared
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_views_left_from_other_tests() -> None:
+    """Views counted by earlier tests wait in this process's buffer (on the in-process cache),
+    under ids that the products of this test may reuse."""
+    product_view_counts_take()
 
 
 @pytest.fixture

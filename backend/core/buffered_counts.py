@@ -11,7 +11,7 @@ On Redis (django-redis) `add_once` is one round trip — a script that sets the 
 with NX and an expiry and, only when it was not there, increments the item's field of one hash —
 and `take` is one MULTI/EXEC of HGETALL and DEL. On any other cache (the in-process cache of
 development and tests) the markers are cache keys (`cache.add`) and the counts live in this
-process's memory: only this process can write them (VIEW_FLUSH_INLINE in vitrin/settings.py).
+process's memory: only this process can write them (VIEW_FLUSH_INLINE in vitrin/settings/base.py).
 
 The cache is never a dependency: unreachable, it counts nothing and hands over nothing.
 """

@@ -45,6 +45,24 @@ async function waitFor(url, timeoutMs) {
   throw new Error(`The backend did not answer ${url} within ${timeoutMs / 1000} s.`)
 }
 
+/**
+ * One call of the backend's API, as a client with `token` (an access token) would make it;
+ * the answer's JSON, or an error naming the status and body when it is not a 2xx.
+ * @param {string} baseUrl @param {string} method @param {string} path
+ * @param {{ token?: string, body?: unknown }} [options]
+ * @returns {Promise<any>}
+ */
+export async function callApi(baseUrl, method, path, { token, body } = {}) {
+  /** @type {Record<string, string>} */
+  const headers = { Accept: 'application/json' }
+  if (token) headers.Authorization = `Bearer ${token}`
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`)
+  return text ? JSON.parse(text) : null
+}
+
 export async function startBackend() {
   if (!existsSync(join(FRONTEND, 'dist/index.html'))) {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: FRONTEND, stdio: 'inherit' })

@@ -6,8 +6,8 @@ from rest_framework.test import APIClient
 
 from categories.models import Category
 from categories.tests.factories import CategoryFactory
+from core.tests.support import category_json, collect_pages
 from products.tests.factories import ProductFactory, draft_factory
-from products.tests.helpers import category_json, collect_pages
 
 pytestmark = pytest.mark.django_db
 

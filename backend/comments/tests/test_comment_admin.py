@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 
 from comments.models import Comment
 from comments.tests.factories import CommentFactory
-from comments.tests.helpers import comments_url, stored_comment_count
+from comments.tests.support import comments_url, stored_comment_count
 from products.tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db

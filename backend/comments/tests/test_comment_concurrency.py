@@ -7,10 +7,10 @@ import pytest
 from rest_framework.test import APIClient
 
 from comments.models import Comment
-from comments.tests.helpers import comments_url, stored_comment_count, visible_comment_count
+from comments.tests.support import comments_url, stored_comment_count, visible_comment_count
 from conftest import client_for
+from core.tests.support import run_at_once, skip_unless_postgres
 from products.tests.factories import ProductFactory
-from products.tests.helpers import run_at_once, skip_unless_postgres
 from users.tests.factories import UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 from comments.models import Comment
 from comments.services import COMMENT_MAX_DEPTH
 from comments.tests.factories import CommentFactory, thread_factory
-from comments.tests.helpers import comment_json, comments_url, stored_comment_count
+from comments.tests.support import comment_json, comments_url, stored_comment_count
 from conftest import client_for
 from notifications.models import Notification, NotificationVerb
 from products.models import ProductStatus

@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from comments.models import Comment
 from comments.tests.factories import CommentFactory
-from comments.tests.helpers import comment_json, comments_url, stored_comment_count, visible_comment_count
+from comments.tests.support import comment_json, comments_url, stored_comment_count, visible_comment_count
 from notifications.models import Notification
 from products.models import Product
 from products.tests.factories import ProductFactory, draft_factory

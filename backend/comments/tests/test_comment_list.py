@@ -5,9 +5,9 @@ from rest_framework.test import APIClient
 
 from comments.models import Comment
 from comments.tests.factories import CommentFactory, thread_factory
-from comments.tests.helpers import comment_json, comments_url
+from comments.tests.support import comment_json, comments_url
+from core.tests.support import collect_pages, ids
 from products.tests.factories import ProductFactory, draft_factory
-from products.tests.helpers import collect_pages, ids
 from users.models import Follow, User
 
 pytestmark = pytest.mark.django_db

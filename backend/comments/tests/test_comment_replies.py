@@ -12,11 +12,11 @@ from rest_framework.test import APIClient
 from comments.models import Comment
 from comments.services import comment_update
 from comments.tests.factories import CommentFactory
-from comments.tests.helpers import comment_json, comments_url
+from comments.tests.support import comment_json, comments_url
 from core.cache import bump_cache_version, comments_namespace
 from core.pagination import INVALID_CURSOR_MESSAGE
+from core.tests.support import collect_pages, ids
 from products.tests.factories import ProductFactory, draft_factory
-from products.tests.helpers import collect_pages, ids
 from users.models import User
 from users.tests.factories import UserFactory
 

@@ -12,10 +12,11 @@ from products.apis import product_output
 from products.models import Product, Upvote
 from products.selectors import product_list_queryset
 from products.serializers import ProductSerializer
-from products.tests.factories import ProductFactory, upload_url
+from products.tests.factories import ProductFactory
 from search.apis import search_result_output
 from search.selectors import ProductSearch, highlight_annotations
 from search.serializers import ProductSearchResultSerializer
+from uploads.tests.factories import UploadFactory
 from users.models import Follow, User
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,10 @@ def products(user: User) -> list[Product]:
     """Products with every field filled, one of them upvoted by `user`, whose maker `user` follows."""
     rich = ProductFactory.create(title="Lamp", tags=["light", "desk"], description="A lamp for night owls.")
     Product.objects.filter(pk=rich.pk).update(
-        image=upload_url(rich.author), gallery=[upload_url(rich.author)], view_count=7, comment_count=2
+        image=UploadFactory.create(owner=rich.author).url,
+        gallery=[UploadFactory.create(owner=rich.author).url],
+        view_count=7,
+        comment_count=2,
     )
     Upvote.objects.create(product=rich, user=user)
     Follow.objects.create(follower=user, followee=rich.author)

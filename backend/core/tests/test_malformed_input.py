@@ -19,7 +19,7 @@ from categories.tests.factories import CategoryFactory
 from comments.models import Comment
 from comments.tests.factories import CommentFactory
 from conftest import client_for
-from core.tests.strategies import cursor_from_text, cursor_payloads, encode_cursor, ids
+from core.tests.support import cursor_from_text, cursor_payloads, encode_cursor, id_numbers
 from notifications.tests.factories import NotificationFactory
 from products.models import Product, Upvote
 from products.tests.factories import ProductFactory
@@ -246,7 +246,7 @@ def test_the_largest_64_bit_id_is_an_unknown_one(world: World, writer: APIClient
 
 
 @PROPERTY_SETTINGS
-@given(route=st.sampled_from(ID_ROUTES), number=ids)
+@given(route=st.sampled_from(ID_ROUTES), number=id_numbers)
 def test_any_integer_as_an_id_never_gets_a_500(
     world: World, writer: APIClient, route: tuple[str, str], number: int
 ) -> None:

@@ -52,4 +52,6 @@ def test_metrics_count_database_queries(api_client: APIClient) -> None:
 def test_metrics_path_is_not_the_web_app(api_client: APIClient) -> None:
     response = api_client.get("/metrics")
 
-    assert b"<html" not in response.content.lower()
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; version=1.0.0; charset=utf-8"  # Prometheus text format
+    assert b"# TYPE django_http_requests_total_by_method_total counter" in response.content

@@ -103,3 +103,37 @@ def test_production_settings_pass_the_deployment_checks_without_a_warning() -> N
 
     assert checked.returncode == 0, checked.stderr
     assert "System check identified no issues" in checked.stdout
+
+
+def test_the_test_settings_are_production_when_django_env_is_production() -> None:
+    # A server started from a test run inherits DJANGO_SETTINGS_MODULE=vitrin.settings.test.
+    loaded = _load_settings(
+        PRODUCTION,
+        "import vitrin.settings.test as test_settings; "
+        "print(test_settings.IS_PRODUCTION, test_settings.DEBUG, test_settings.PASSWORD_HASHERS[0])",
+    )
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "True False django.contrib.auth.hashers.BCryptSHA256PasswordHasher"
+
+
+def test_development_settings_do_not_sniff_a_test_run() -> None:
+    # Only the test settings module has the fast hasher; looking like pytest changes nothing.
+    loaded = _load_settings(
+        {"PYTEST_VERSION": "9", "VITRIN_TESTING": "1"},
+        "print(settings.PASSWORD_HASHERS[0], settings.VIEW_FLUSH_INLINE, settings.PUBLIC_CACHE_LOCAL_SECONDS)",
+    )
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "django.contrib.auth.hashers.BCryptSHA256PasswordHasher True 0.25"
+
+
+def test_loading_the_settings_creates_no_folder(tmp_path: Path) -> None:
+    var_dir = tmp_path / "var"
+    static_root = tmp_path / "static"
+
+    loaded = _load_settings({"VITRIN_VAR_DIR": str(var_dir), "STATIC_ROOT": str(static_root)}, "print(settings.DEBUG)")
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "True"
+    assert list(tmp_path.iterdir()) == []

@@ -7,11 +7,11 @@ from rest_framework.test import APIClient
 
 from comments.tests.factories import CommentFactory
 from conftest import client_for
+from core.tests.support import collect_pages, ids, iso, user_json
 from notifications.models import Notification, NotificationVerb
 from notifications.tests.factories import NotificationFactory
 from products.models import Product, ProductStatus
 from products.tests.factories import ProductFactory
-from products.tests.helpers import collect_pages, ids, iso, user_json
 from users.models import Follow, User
 
 pytestmark = pytest.mark.django_db

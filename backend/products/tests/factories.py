@@ -1,7 +1,6 @@
 """Test data. Factories write rows directly, so they leave the denormalised counters
 (`products_count`) alone: tests of the counters create products through the API."""
 
-import itertools
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -11,7 +10,6 @@ from django.utils import timezone
 from categories.tests.factories import CategoryFactory
 from products.models import Product, ProductStatus, ProductTag, Upvote
 from products.ranking import hot_score
-from uploads.models import Upload
 from users.models import User
 from users.tests.factories import UserFactory
 
@@ -53,24 +51,6 @@ def draft_factory(**kwargs: Any) -> Product:
 
 def published_at(year: int, month: int, day: int, hour: int = 12) -> datetime:
     return datetime(year, month, day, hour, tzinfo=UTC)
-
-
-_upload_numbers = itertools.count(1)
-
-
-def upload_url(owner: User) -> str:
-    """The URL of an image `owner` uploaded through /api/uploads/."""
-    number = next(_upload_numbers)
-    upload = Upload.objects.create(
-        owner=owner,
-        file=f"uploads/2026/01/image-{number}.png",
-        url=f"/media/uploads/2026/01/image-{number}.png",
-        width=640,
-        height=480,
-        content_type="image/png",
-        size=1024,
-    )
-    return upload.url
 
 
 def upvote(product: Product, *users: User) -> None:

@@ -2,9 +2,10 @@ import pytest
 from pytest_django import DjangoAssertNumQueries
 from rest_framework.test import APIClient
 
+from core.tests.support import collect_pages, ids
 from products.models import ProductStatus
 from products.tests.factories import ProductFactory, published_at
-from products.tests.helpers import collect_pages, ids, product_json
+from products.tests.support import product_json
 from users.models import Follow, User
 from users.tests.factories import UserFactory
 

@@ -8,9 +8,10 @@ from pytest_django import DjangoAssertNumQueries
 from rest_framework.test import APIClient
 
 from conftest import client_for
+from core.tests.support import collect_pages, ids
 from products.models import Product, ProductStatus
 from products.tests.factories import ProductFactory, draft_factory, upvote
-from products.tests.helpers import collect_pages, ids, product_json
+from products.tests.support import product_json
 from users.models import User
 from users.tests.factories import UserFactory
 

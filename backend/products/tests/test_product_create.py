@@ -9,10 +9,12 @@ from rest_framework.test import APIClient
 from categories.models import Category
 from categories.tests.factories import CategoryFactory
 from conftest import client_for
+from core.tests.support import run_at_once, skip_unless_postgres
 from products.models import Product, ProductStatus, ProductTag
 from products.ranking import hot_score
-from products.tests.factories import ProductFactory, upload_url
-from products.tests.helpers import product_json, run_at_once, skip_unless_postgres
+from products.tests.factories import ProductFactory
+from products.tests.support import product_json
+from uploads.tests.factories import UploadFactory
 from users.models import User
 from users.tests.factories import UserFactory
 
@@ -31,7 +33,7 @@ def launch_body(**overrides: Any) -> dict[str, Any]:
 
 
 def test_launch_publishes_the_product(user: User, user_client: APIClient, category: Category) -> None:
-    image, first, second = upload_url(user), upload_url(user), upload_url(user)
+    image, first, second = [UploadFactory.create(owner=user).url for _ in range(3)]
     before = timezone.now()
 
     response = user_client.post(
@@ -199,7 +201,7 @@ def test_title_and_category_are_required(user_client: APIClient) -> None:
 
 
 def test_the_limits_themselves_are_accepted(user: User, user_client: APIClient, category: Category) -> None:
-    gallery = [upload_url(user) for _ in range(10)]
+    gallery = [UploadFactory.create(owner=user).url for _ in range(10)]
     tags = [f"{n:02d}" + "t" * 28 for n in range(10)]
 
     response = user_client.post(
@@ -211,7 +213,7 @@ def test_the_limits_themselves_are_accepted(user: User, user_client: APIClient, 
 
 
 def test_more_than_ten_gallery_images_are_refused(user: User, user_client: APIClient, category: Category) -> None:
-    gallery = [upload_url(user) for _ in range(11)]
+    gallery = [UploadFactory.create(owner=user).url for _ in range(11)]
 
     response = user_client.post("/api/products/", launch_body(gallery=gallery))
 
@@ -222,7 +224,7 @@ def test_more_than_ten_gallery_images_are_refused(user: User, user_client: APICl
 def test_images_must_be_the_callers_uploads(
     user: User, other_user: User, user_client: APIClient, category: Category
 ) -> None:
-    mine, theirs = upload_url(user), upload_url(other_user)
+    mine, theirs = UploadFactory.create(owner=user).url, UploadFactory.create(owner=other_user).url
 
     response = user_client.post(
         "/api/products/",

@@ -9,8 +9,9 @@ from categories.tests.factories import CategoryFactory
 from products.models import Product, ProductStatus, ProductTag
 from products.ranking import hot_score
 from products.services import product_view_counts_flush
-from products.tests.factories import ProductFactory, draft_factory, upload_url
-from products.tests.helpers import product_json
+from products.tests.factories import ProductFactory, draft_factory
+from products.tests.support import product_json
+from uploads.tests.factories import UploadFactory
 from users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +117,7 @@ def test_an_unknown_product_is_404(api_client: APIClient, product_id: str) -> No
 # --- PATCH --------------------------------------------------------------------------------
 def test_the_author_edits_the_product(user: User, user_client: APIClient, category: Category) -> None:
     product = launch(user_client, tags=["old", "kept"])
-    image = upload_url(user)
+    image = UploadFactory.create(owner=user).url
     design = CategoryFactory.create(slug="design")
 
     response = user_client.patch(

@@ -6,9 +6,10 @@ from pytest_django import DjangoAssertNumQueries
 from rest_framework.test import APIClient
 
 from categories.tests.factories import CategoryFactory
+from core.tests.support import collect_pages, ids
 from products.models import Product, ProductStatus
 from products.tests.factories import ProductFactory, draft_factory, published_at, upvote
-from products.tests.helpers import collect_pages, ids, product_json
+from products.tests.support import product_json
 from users.models import Follow, User
 from users.tests.factories import UserFactory
 

@@ -5,11 +5,11 @@ from pytest_django import DjangoAssertNumQueries
 from rest_framework.test import APIClient
 
 from conftest import client_for
+from core.tests.support import run_at_once, skip_unless_postgres
 from notifications.models import Notification, NotificationVerb
 from products.models import Product, ProductStatus, Upvote
 from products.ranking import hot_score
 from products.tests.factories import ProductFactory, draft_factory, published_at
-from products.tests.helpers import run_at_once, skip_unless_postgres
 from users.models import User
 from users.tests.factories import UserFactory
 

@@ -98,13 +98,27 @@ def test_refuses_bad_queries_with_a_readable_400(
     assert response.json() == {field: [message]}
 
 
-@pytest.mark.parametrize("text", ['"unbalanced', "a OR", "-", "NEAR(x y)", "col:umn*", "^*&%$#@!", "ü'; DROP TABLE"])
-def test_search_syntax_in_user_text_never_breaks_the_query(api_client: APIClient, text: str) -> None:
-    ProductFactory.create(title="Anything")
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('"unbalanced', ["Unbalanced Scales"]),
+        ("a OR", []),
+        ("-", []),
+        ("NEAR(x y)", ["Near Field Reader"]),  # NEAR is read as the word "near"
+        ("col:umn*", ["Column Planner"]),
+        ("^*&%$#@!", []),
+        ("ü'; DROP TABLE", ["Drop Table Desk"]),
+    ],
+)
+def test_search_syntax_in_user_text_never_breaks_the_query(api_client: APIClient, text: str, found: list[str]) -> None:
+    for title in ("Unbalanced Scales", "Near Field Reader", "Column Planner", "Drop Table Desk", "Anything"):
+        ProductFactory.create(title=title, tagline="", description="", tags=[])
 
     response = api_client.get("/api/search/products/", {"q": text})
 
     assert response.status_code == 200
+    assert [item["title"] for item in response.json()["results"]] == found
+    assert Product.objects.count() == 5  # the text was read as words, never as a statement
 
 
 def test_results_carry_highlighted_segments_never_markup(api_client: APIClient) -> None:

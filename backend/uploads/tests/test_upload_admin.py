@@ -3,8 +3,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from uploads.models import Upload
-from uploads.tests.helpers import upload
-from uploads.tests.images import image_bytes
+from uploads.tests.support import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -11,14 +11,15 @@ from pytest_django.fixtures import Settings
 from rest_framework.test import APIClient
 
 from uploads.models import Upload
-from uploads.tests.helpers import URL, upload
-from uploads.tests.images import (
+from uploads.tests.support import (
+    URL,
     animated_gif,
     camera_exif,
     image_bytes,
     jpeg_with_metadata,
     noisy_jpeg,
     png_header_claiming,
+    upload,
 )
 from users.models import User
 

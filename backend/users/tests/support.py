@@ -1,11 +1,9 @@
 """Helpers of the users tests: signing in over HTTP, reading our tokens, a clock to travel
-with, a stand-in for Google's key server and threads for the concurrency tests. The fixtures
-built on them are in conftest.py."""
+with and a stand-in for Google's key server. The fixtures built on them are in conftest.py;
+helpers every app's tests use (threads for the concurrency tests) are in core/tests/support.py."""
 
 import base64
 import json
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -14,7 +12,6 @@ import jwt
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric import rsa
-from django.db import connection
 from rest_framework.test import APIClient
 
 from users.models import User
@@ -137,35 +134,3 @@ def unsigned_token(**claims: Any) -> str:
         return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
 
     return f"{part({'alg': 'none', 'typ': 'JWT', 'kid': 'google-key-1'})}.{part(claims)}."
-
-
-# --- concurrency ----------------------------------------------------------------------------
-def skip_unless_postgres() -> None:
-    """For the `postgres` tests: their concurrency is real only with PostgreSQL's row locks."""
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
-
-
-def run_at_once(count: int, action: Callable[[int], Any]) -> list[Any]:
-    """Runs `action(i)` in `count` threads released together, each on its own database
-    connection; returns the results in thread order."""
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-    errors: list[BaseException] = []
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[index] = action(index)
-        except BaseException as exc:  # reported by the assertion below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
-    return results

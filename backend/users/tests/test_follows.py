@@ -1,3 +1,4 @@
+from functools import partial
 from typing import Any
 
 import pytest
@@ -5,11 +6,11 @@ from pytest_django import DjangoAssertNumQueries
 from rest_framework.test import APIClient
 
 from conftest import client_for
+from core.tests.support import run_at_once, skip_unless_postgres
 from notifications.models import Notification, NotificationVerb
 from users.models import Follow, User
 from users.services import follow_add
 from users.tests.factories import FollowFactory, UserFactory
-from users.tests.support import run_at_once, skip_unless_postgres
 
 
 def follow_path(user: User) -> str:
@@ -330,18 +331,18 @@ def test_parallel_follows_keep_exact_counts() -> None:
     clients = [client_for(fan) for fan in fans]
 
     # 16 requests at once: every fan follows twice.
-    statuses = run_at_once(16, lambda index: clients[index % 8].post("/api/users/star/follow/").status_code)
+    responses = run_at_once([partial(clients[index % 8].post, "/api/users/star/follow/") for index in range(16)])
 
-    assert statuses == [200] * 16
+    assert [response.status_code for response in responses] == [200] * 16
     assert counts(star) == (8, 0)
     assert [counts(fan) for fan in fans] == [(0, 1)] * 8
     assert Follow.objects.filter(followee=star).count() == 8
     assert Notification.objects.filter(recipient=star).count() == 8
 
     # and 16 at once again: half of the fans stop following, twice each.
-    statuses = run_at_once(16, lambda index: clients[index % 4].delete("/api/users/star/follow/").status_code)
+    responses = run_at_once([partial(clients[index % 4].delete, "/api/users/star/follow/") for index in range(16)])
 
-    assert statuses == [200] * 16
+    assert [response.status_code for response in responses] == [200] * 16
     assert counts(star) == (4, 0)
     assert [counts(fan) for fan in fans] == [(0, 0)] * 4 + [(0, 1)] * 4
 
@@ -357,7 +358,7 @@ def test_following_each_other_at_once_does_not_deadlock() -> None:
         follower, followee = ("ada", "grace") if index % 2 else ("grace", "ada")
         return clients[follower].post(f"/api/users/{followee}/follow/").status_code
 
-    statuses = run_at_once(16, follow_each_other)
+    statuses = run_at_once([partial(follow_each_other, index) for index in range(16)])
 
     assert statuses == [200] * 16
     assert counts(ada) == (1, 1)

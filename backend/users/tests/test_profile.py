@@ -4,7 +4,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from conftest import client_for
-from uploads.models import Upload
+from core.tests.support import user_json
+from uploads.tests.factories import UploadFactory
 from users.models import User
 from users.services import follow_add
 from users.tests.factories import UserFactory
@@ -13,31 +14,10 @@ ME = "/api/auth/me/"
 AVATAR_NOT_UPLOADED = {"avatar": ["Upload the image through /api/uploads/ first, then use the URL it returns."]}
 
 
-def uploaded_image(owner: User, name: str = "avatar.webp") -> str:
-    """The URL of an image `owner` uploaded through /api/uploads/."""
-    url = f"/media/uploads/2026/11/{owner.pk}-{name}"
-    Upload.objects.create(
-        owner=owner, file=url.removeprefix("/media/"), url=url, width=64, height=64, content_type="image/webp", size=512
-    )
-    return url
-
-
 def public_user(user: User, *, is_following: bool = False) -> dict[str, Any]:
+    """The public User object of the contract, as the database holds `user` now."""
     user.refresh_from_db()
-    return {
-        "id": user.id,
-        "username": user.username,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "avatar": user.avatar,
-        "bio": user.bio,
-        "website": user.website,
-        "created_at": user.created_at.isoformat().replace("+00:00", "Z"),
-        "products_count": user.products_count,
-        "followers_count": user.followers_count,
-        "following_count": user.following_count,
-        "is_following": is_following,
-    }
+    return user_json(user, is_following=is_following)
 
 
 # --- me -------------------------------------------------------------------------------------
@@ -67,7 +47,7 @@ def test_me_refuses_an_invalid_access_token(api_client: APIClient) -> None:
 
 @pytest.mark.django_db
 def test_patch_me_changes_the_profile(user_client: APIClient, user: User) -> None:
-    avatar = uploaded_image(user)
+    avatar = UploadFactory.create(owner=user).url
 
     response = user_client.patch(
         ME,
@@ -106,7 +86,7 @@ def test_patch_me_changes_only_what_is_sent(user_client: APIClient) -> None:
 
 @pytest.mark.django_db
 def test_patch_me_removes_the_avatar_with_an_empty_string(user_client: APIClient, user: User) -> None:
-    User.objects.filter(pk=user.pk).update(avatar=uploaded_image(user))
+    User.objects.filter(pk=user.pk).update(avatar=UploadFactory.create(owner=user).url)
 
     response = user_client.patch(ME, {"avatar": ""})
 
@@ -129,7 +109,7 @@ def test_patch_me_refuses_an_avatar_that_was_not_uploaded(user_client: APIClient
 
 @pytest.mark.django_db
 def test_patch_me_refuses_an_image_someone_else_uploaded(user_client: APIClient, user: User, other_user: User) -> None:
-    response = user_client.patch(ME, {"avatar": uploaded_image(other_user), "bio": "Mine now"})
+    response = user_client.patch(ME, {"avatar": UploadFactory.create(owner=other_user).url, "bio": "Mine now"})
 
     assert response.status_code == 400
     assert response.json() == AVATAR_NOT_UPLOADED

@@ -24,9 +24,10 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from conftest import client_for
+from core.tests.support import skip_unless_postgres
 from users.models import User
 from users.tests.factories import DEFAULT_PASSWORD, UserFactory
-from users.tests.support import FakeGoogleCerts, google_id_token, skip_unless_postgres
+from users.tests.support import FakeGoogleCerts, google_id_token
 
 LOGIN = "/api/auth/login/"
 RESET = "/api/auth/password/reset/"

@@ -1,10 +1,11 @@
-"""What the comments API is expected to answer, built from the database, for exact comparisons."""
+"""Helpers of the comments tests: the Comment object the API is expected to answer, built from
+the database, for exact comparisons, and the counts to check it against."""
 
 from typing import Any
 
 from comments.models import Comment
+from core.tests.support import iso, user_json
 from products.models import Product
-from products.tests.helpers import iso, user_json
 
 
 def comment_json(

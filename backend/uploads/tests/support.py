@@ -1,12 +1,29 @@
-"""Image files made for the tests, as bytes."""
+"""Helpers of the uploads tests: sending a file to /api/uploads/, and image files made for the
+tests, as bytes (the factory of stored uploads is in factories.py)."""
 
 import io
 import struct
 import zlib
+from typing import TYPE_CHECKING
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
+from rest_framework.test import APIClient
+
+if TYPE_CHECKING:
+    from rest_framework.response import _MonkeyPatchedResponse
+
+URL = "/api/uploads/"
 
 
+def upload(
+    client: APIClient, data: bytes, name: str = "picture.jpg", content_type: str = "image/jpeg"
+) -> "_MonkeyPatchedResponse":
+    """Sends `data` to /api/uploads/ as a browser's form would."""
+    return client.post(URL, {"file": SimpleUploadedFile(name, data, content_type=content_type)}, format="multipart")
+
+
+# --- image files --------------------------------------------------------------------------------
 def image_bytes(pillow_format: str, size: tuple[int, int] = (40, 30), mode: str = "RGB", **options: object) -> bytes:
     output = io.BytesIO()
     Image.new(mode, size, "red" if mode in ("RGB", "RGBA") else 1).save(output, format=pillow_format, **options)
