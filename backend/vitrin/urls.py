@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from core.errors import not_found
 from users.urls import auth_urlpatterns, user_urlpatterns
 from webapp.views import web_app
 
@@ -21,6 +22,9 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("search/", include("search.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    # Any other path under /api/ (an id beyond 64 bits included) is the API's JSON 404, in
+    # development too, where DEBUG would otherwise answer Django's HTML page of URL patterns.
+    re_path(r"^.*$", not_found, name="api-not-found"),
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [

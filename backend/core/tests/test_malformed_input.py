@@ -395,3 +395,17 @@ def test_a_form_with_too_many_fields_is_a_json_400() -> None:
 
     assert response.status_code == 400
     assert response.json() == {"detail": "The request body has too many fields. Send JSON."}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/products/1000000000000000000000000000000/comments/", "/api/no-such-thing/"])
+def test_an_unknown_api_path_is_the_json_404_in_development_too(
+    api_client: APIClient, settings: Any, path: str
+) -> None:
+    # `make run` runs with DEBUG on, where Django's own 404 is an HTML page listing every URL.
+    settings.DEBUG = True
+
+    response = api_client.get(path)
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "There is nothing at this address."}
