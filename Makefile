@@ -18,7 +18,8 @@ run: backend-deps web
 	$(MANAGE) seed_demo
 	$(MANAGE) collectstatic --no-input -v0
 	@echo "Vitrin is on http://127.0.0.1:$(PORT)/ (API docs: http://127.0.0.1:$(PORT)/api/docs/)"
-	cd $(BACKEND) && exec $(CURDIR)/$(VENV)/bin/gunicorn vitrin.wsgi:application \
+	@# Links in e-mails (verification, password reset) point at this server unless told otherwise.
+	cd $(BACKEND) && FRONTEND_URL=$${FRONTEND_URL:-http://127.0.0.1:$(PORT)} exec $(CURDIR)/$(VENV)/bin/gunicorn vitrin.wsgi:application \
 		--bind 127.0.0.1:$(PORT) --workers 1 --threads 8 --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 ## test: install what is needed and run every test: lint, types, backend, frontend, browser
