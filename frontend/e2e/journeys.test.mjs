@@ -22,7 +22,7 @@ let made = 0
 /** A name no other test (nor an earlier run) uses, in letters only, so search reads it as one word. */
 function uniqueWord() {
   made += 1
-  return `${run}${String(made).padStart(4, '0')}`.replace(/[0-9]/g, (digit) => 'abcdefghij'[Number(digit)])
+  return `${run}${String(made).padStart(4, '0')}`.replace(/[0-9]/g, (digit) => 'abcdefghij'[Number(digit)] ?? 'x')
 }
 
 /** @type {Awaited<ReturnType<typeof startBackend>>} */
