@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -24,7 +25,8 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     # Any other path under /api/ (an id beyond 64 bits included) is the API's JSON 404, in
     # development too, where DEBUG would otherwise answer Django's HTML page of URL patterns.
-    re_path(r"^.*$", not_found, name="api-not-found"),
+    # Exempt from CSRF like every API view: else a POST there would get Django's HTML 403 page.
+    re_path(r"^.*$", csrf_exempt(not_found), name="api-not-found"),
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -409,3 +409,17 @@ def test_an_unknown_api_path_is_the_json_404_in_development_too(
 
     assert response.status_code == 404
     assert response.json() == {"detail": "There is nothing at this address."}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["post", "patch", "delete"])
+@pytest.mark.parametrize("path", ["/api/products/9223372036854775808/upvote/", "/api/categories/a%26b%3E/"])
+def test_a_write_to_an_unknown_api_path_is_the_json_404(method: str, path: str) -> None:
+    # As a browser or an API client sends it: the CSRF check runs (the test client skips it).
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_authenticate(UserFactory.create())
+
+    response = getattr(client, method)(path, {}, format="json")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "There is nothing at this address."}
