@@ -21,7 +21,8 @@ Freshness: an entry is stored under the versions of the core.cache namespaces it
 the policy's seconds; a write through the services bumps them, so what it changed is never served
 again. Validators: a weak `ETag` on every answer, `Last-Modified` on anonymous ones, `304` when a
 conditional request still matches; `Cache-Control: public, max-age=<seconds>` for anonymous
-callers, `private, no-cache` for signed-in ones, `Vary: Authorization, Cookie`. Each worker also
+callers, `private, no-store` for signed-in ones (as core.middleware.PrivateAnswersMiddleware
+says of every credentialed answer), `Vary: Authorization, Cookie`. Each worker also
 keeps the entries it last found current for PUBLIC_CACHE_LOCAL_SECONDS (`_LocalEntries`).
 """
 
@@ -261,7 +262,7 @@ def _respond(
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = (
-        f"public, max-age={public_seconds}" if public_seconds is not None else "private, no-cache"
+        f"public, max-age={public_seconds}" if public_seconds is not None else "private, no-store"
     )
     response["Vary"] = VARY
     if not any(header in request.META for header in _CONDITIONAL_HEADERS):

@@ -90,9 +90,9 @@ class PrivateAnswersMiddleware:
     the refresh cookie, and on any answer that sets or clears a cookie (every answer carrying
     tokens sets the refresh cookie).
 
-    Its word is final, whatever the view said: a signed-in read of a public list is marked
-    `private, no-cache` by core.http_cache, which would still let the browser keep it on disk
-    after the person signs out. A header that already says `no-store` is left as it is."""
+    Its word is final, whatever the view said (`no-cache` would still let a browser keep the
+    answer on disk after the person signs out). A header that already says `no-store` is left as
+    it is."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response

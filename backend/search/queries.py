@@ -143,23 +143,20 @@ def postgres_highlights(*, text: str, words: list[str], start: str, end: str) ->
     could build it, but as a second definition of it. Part of every "search: …" page query."""
     tsquery, params = postgres_tsquery(text=text, words=words)
     options = f"StartSel={start}, StopSel={end}"
+
+    def headline(field: str, field_options: str) -> Func:
+        return Func(
+            Value("english"),
+            F(field),
+            RawSQL(tsquery, params),  # noqa: S611 - the text is a parameter
+            Value(f"{options}, {field_options}"),
+            function="ts_headline",
+            output_field=TextField(),
+        )
+
     return {
-        "search_title": Func(
-            Value("english"),
-            F("title"),
-            RawSQL(tsquery, params),  # noqa: S611 - the text is a parameter
-            Value(f"{options}, HighlightAll=true"),
-            function="ts_headline",
-            output_field=TextField(),
-        ),
-        "search_snippet": Func(
-            Value("english"),
-            F("description"),
-            RawSQL(tsquery, params),  # noqa: S611 - the text is a parameter
-            Value(f"{options}, MaxWords=28, MinWords=12, MaxFragments=1"),
-            function="ts_headline",
-            output_field=TextField(),
-        ),
+        "search_title": headline("title", "HighlightAll=true"),
+        "search_snippet": headline("description", "MaxWords=28, MinWords=12, MaxFragments=1"),
     }
 
 

@@ -70,6 +70,13 @@ def user_json(user: User, *, is_following: bool = False) -> dict[str, Any]:
     }
 
 
+def me_json(user: User) -> dict[str, Any]:
+    """The Me object of the contract as the database holds `user` now: the public User and the
+    caller's own e-mail fields."""
+    user.refresh_from_db()
+    return {**user_json(user), "email": user.email, "email_verified": user.email_verified}
+
+
 # --- lists ------------------------------------------------------------------------------------
 def collect_pages(client: APIClient, url: str) -> list[dict[str, Any]]:
     """Every item of a paginated list, following `next` from `url` to the last page."""

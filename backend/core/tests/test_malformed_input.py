@@ -70,37 +70,28 @@ def world() -> World:
     return World(reader=reader, product=product, comment=comment)
 
 
-# Every list paged by a keyset, and whether it needs the reader signed in.
-KEYSET_LISTS = [
-    ("/api/products/", False),
-    ("/api/products/?ordering=new", False),
-    ("/api/products/?ordering=top", False),
-    ("/api/products/?category=tools&tag=x", False),
-    ("/api/feed/", True),
-    ("/api/products/{product}/comments/", False),
-    ("/api/comments/{comment}/replies/", False),
-    ("/api/notifications/", True),
-    ("/api/users/reader/followers/", False),
-    ("/api/users/reader/following/", False),
-    ("/api/users/reader/upvotes/", False),
-    ("/api/auth/me/products/", True),
-    ("/api/categories/", False),
-    ("/api/search/products/?q=toolbox", False),
-    ("/api/search/products/?q=toolbox&ordering=new", False),
-    ("/api/search/products/?q=toolbox&ordering=top", False),
+# Every list paged by a keyset: whether it needs the reader signed in, and whether its ordering
+# starts with a timestamp (the others: a score, a count or a name).
+KEYSET_LISTS_ORDERED = [
+    ("/api/products/", False, False),
+    ("/api/products/?ordering=new", False, True),
+    ("/api/products/?ordering=top", False, False),
+    ("/api/products/?category=tools&tag=x", False, False),
+    ("/api/feed/", True, True),
+    ("/api/products/{product}/comments/", False, True),
+    ("/api/comments/{comment}/replies/", False, True),
+    ("/api/notifications/", True, True),
+    ("/api/users/reader/followers/", False, True),
+    ("/api/users/reader/following/", False, True),
+    ("/api/users/reader/upvotes/", False, True),
+    ("/api/auth/me/products/", True, True),
+    ("/api/categories/", False, False),
+    ("/api/search/products/?q=toolbox", False, False),
+    ("/api/search/products/?q=toolbox&ordering=new", False, False),
+    ("/api/search/products/?q=toolbox&ordering=top", False, False),
 ]
-# The lists sorted first by a timestamp (the others: by a score, a count or a name).
-TIME_ORDERED_LISTS = [
-    ("/api/products/?ordering=new", False),
-    ("/api/feed/", True),
-    ("/api/products/{product}/comments/", False),
-    ("/api/comments/{comment}/replies/", False),
-    ("/api/notifications/", True),
-    ("/api/users/reader/followers/", False),
-    ("/api/users/reader/following/", False),
-    ("/api/users/reader/upvotes/", False),
-    ("/api/auth/me/products/", True),
-]
+KEYSET_LISTS = [(url, signed_in) for url, signed_in, _ in KEYSET_LISTS_ORDERED]
+TIME_ORDERED_LISTS = [(url, signed_in) for url, signed_in, by_time in KEYSET_LISTS_ORDERED if by_time]
 
 
 def _list_client(world: World, *, signed_in: bool) -> APIClient:

@@ -5,6 +5,7 @@ from django.conf import settings
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
+from core.tests.support import me_json
 from users.models import User
 from users.tests.factories import DEFAULT_PASSWORD, UserFactory
 from users.tests.support import decoded, sign_in
@@ -12,27 +13,6 @@ from users.tests.support import decoded, sign_in
 REGISTER = "/api/auth/register/"
 LOGIN = "/api/auth/login/"
 STRONG_PASSWORD = "an-unusual-passphrase-42"
-
-
-def me_of(user: User) -> dict[str, Any]:
-    """The Me object of the contract for `user`, as stored now."""
-    user.refresh_from_db()
-    return {
-        "id": user.id,
-        "username": user.username,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "avatar": user.avatar,
-        "bio": user.bio,
-        "website": user.website,
-        "created_at": user.created_at.isoformat().replace("+00:00", "Z"),
-        "products_count": user.products_count,
-        "followers_count": user.followers_count,
-        "following_count": user.following_count,
-        "is_following": False,
-        "email": user.email,
-        "email_verified": user.email_verified,
-    }
 
 
 # --- register -------------------------------------------------------------------------------
@@ -46,7 +26,7 @@ def test_register_creates_the_account_and_signs_in(api_client: APIClient) -> Non
     user = User.objects.get()
     body = response.json()
     assert set(body) == {"user", "access", "refresh"}
-    assert body["user"] == me_of(user)
+    assert body["user"] == me_json(user)
     assert body["user"]["username"] == "Ada"
     assert body["user"]["email"] == "ada@example.com"  # stored normalised: one spelling per address
     assert decoded(body["access"])["user_id"] == str(user.id)
@@ -213,7 +193,7 @@ def test_login_by_email_or_username_in_any_case(api_client: APIClient, credentia
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"user", "access", "refresh"}
-    assert body["user"] == me_of(user)
+    assert body["user"] == me_json(user)
     assert decoded(body["access"])["user_id"] == str(user.id)
     assert OutstandingToken.objects.filter(user=user, jti=decoded(body["refresh"])["jti"]).exists()
 

@@ -4,7 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from conftest import client_for
-from core.tests.support import user_json
+from core.tests.support import me_json, user_json
 from uploads.tests.factories import UploadFactory
 from users.models import User
 from users.services import follow_add
@@ -26,7 +26,7 @@ def test_me_shows_the_caller_with_the_email(user_client: APIClient, user: User) 
     response = user_client.get(ME)
 
     assert response.status_code == 200
-    assert response.json() == {**public_user(user), "email": user.email, "email_verified": user.email_verified}
+    assert response.json() == me_json(user)
 
 
 @pytest.mark.django_db
@@ -69,7 +69,7 @@ def test_patch_me_changes_the_profile(user_client: APIClient, user: User) -> Non
         "https://ada.example.com/notes?page=1",
         avatar,
     )
-    assert response.json() == {**public_user(user), "email": user.email, "email_verified": user.email_verified}
+    assert response.json() == me_json(user)
 
 
 @pytest.mark.django_db
@@ -169,9 +169,7 @@ SERVER_OWNED = {
 @pytest.mark.parametrize("field", sorted(SERVER_OWNED))
 def test_a_client_can_never_set_server_owned_fields(user_client: APIClient, user: User, field: str) -> None:
     before = {
-        **public_user(user),
-        "email": user.email,
-        "email_verified": user.email_verified,
+        **me_json(user),
         "is_staff": user.is_staff,
         "password": user.password,
     }
@@ -184,9 +182,7 @@ def test_a_client_can_never_set_server_owned_fields(user_client: APIClient, user
     }
     user.refresh_from_db()
     assert {
-        **public_user(user),
-        "email": user.email,
-        "email_verified": user.email_verified,
+        **me_json(user),
         "is_staff": user.is_staff,
         "password": user.password,
     } == before
