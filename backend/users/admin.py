@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from users.models import Follow, SocialAccount, User
-from users.services import user_deactivate, user_email_change
+from users.services import user_deactivate, user_staff_save
 
 COUNTERS = ("products_count", "followers_count", "following_count")
 
@@ -37,14 +37,12 @@ class UserAdmin(DjangoUserAdmin):
     actions = ["deactivate_accounts"]
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
-        # A new address goes through the service, which unverifies it and e-mails it a link.
+        # Through the service: it forgets the cached row reads authenticate with, and a new
+        # address is unverified and e-mailed a link rather than saved as it is.
         email = obj.email
         if change and "email" in form.changed_data:
             obj.email = form.initial["email"]
-        super().save_model(request, obj, form, change)
-        if obj.email != email:
-            user_email_change(user=obj, email=email)
-            obj.refresh_from_db(fields=["email", "email_verified"])
+        user_staff_save(user=obj, email=email)
 
     def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         # Deleting would cascade through other people's threads and counters: deactivate.

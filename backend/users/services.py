@@ -17,6 +17,7 @@ from core.domain_errors import CredentialsRefused, Invalid, Unavailable
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
 from uploads.selectors import upload_urls_unknown
+from users.account_cache import account_forget
 from users.google import GoogleIdentity, google_id_token_verify
 from users.models import Follow, SocialAccount, User
 from users.selectors import user_for_sign_in
@@ -140,7 +141,21 @@ def user_deactivate(*, user: User) -> None:
     if locked.is_active:
         locked.is_active = False
         locked.save(update_fields=["is_active"])
+        account_forget(locked.pk)
     user_sessions_revoke(user=locked)
+
+
+@transaction.atomic
+def user_staff_save(*, user: User, email: str) -> None:
+    """Saves an account as staff edited it in the admin (rights, activity, name, profile). The
+    cached copy that reads authenticate with is forgotten, so a withdrawn right or a closed
+    account applies to the very next request. A new e-mail address (`email`) goes through
+    `user_email_change`, which unverifies it and e-mails it a link."""
+    user.save()
+    account_forget(user.pk)
+    if email != user.email:
+        user_email_change(user=user, email=email)
+        user.refresh_from_db(fields=["email", "email_verified"])
 
 
 # --- passwords ------------------------------------------------------------------------------

@@ -55,6 +55,9 @@ def test_staff_deactivate_accounts_instead_of_deleting_them(admin_client: Client
 
     user = UserFactory.create(username="spammer")
     signed_in = APIClient().post("/api/auth/login/", {"username": "spammer", "password": DEFAULT_PASSWORD}).json()
+    reader = APIClient()
+    reader.credentials(HTTP_AUTHORIZATION=f"Bearer {signed_in['access']}")
+    assert reader.get("/api/notifications/").status_code == 200  # the account's row is now cached
 
     delete_page = admin_client.get(f"/admin/users/user/{user.pk}/delete/")
     response = admin_client.post(
@@ -67,3 +70,31 @@ def test_staff_deactivate_accounts_instead_of_deleting_them(admin_client: Client
     refresh = APIClient().post("/api/auth/refresh/", {"refresh": signed_in["refresh"]})
     login = APIClient().post("/api/auth/login/", {"username": "spammer", "password": DEFAULT_PASSWORD})
     assert (refresh.status_code, login.status_code) == (401, 401)
+    assert reader.get("/api/notifications/").status_code == 401  # the cached row was forgotten
+
+
+def test_staff_rights_withdrawn_in_the_admin_apply_to_the_next_read(admin_client: Client) -> None:
+    from conftest import client_for
+    from products.tests.factories import ProductFactory
+    from users.models import User
+
+    moderator = UserFactory.create(username="moderator", is_staff=True)
+    hidden = ProductFactory.create(is_hidden=True)
+    reader = client_for(moderator)
+    assert reader.get(f"/api/products/{hidden.pk}/").status_code == 200  # staff see it; row cached
+
+    form = {
+        "username": moderator.username,
+        "email": moderator.email,
+        "first_name": "",
+        "last_name": "",
+        "is_active": "on",  # "is_staff" left out: the box is unticked
+        "avatar": "",
+        "bio": "",
+        "website": "",
+    }
+    response = admin_client.post(f"/admin/users/user/{moderator.pk}/change/", form)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert User.objects.get(pk=moderator.pk).is_staff is False
+    assert reader.get(f"/api/products/{hidden.pk}/").status_code == 404

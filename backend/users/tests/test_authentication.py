@@ -10,8 +10,9 @@ from rest_framework.test import APIClient
 
 from conftest import client_for
 from products.tests.factories import ProductFactory
-from users.authentication import CACHED_FIELDS
+from users.account_cache import CACHED_FIELDS
 from users.models import User
+from users.services import user_deactivate, user_staff_save
 from users.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,8 +49,7 @@ def test_a_deactivated_account_is_refused_at_its_next_read(user: User) -> None:
     markers_expired(user)
     assert client.get("/api/notifications/").status_code == 200  # the row is now cached
 
-    user.is_active = False
-    user.save(update_fields=["is_active"])
+    user_deactivate(user=user)
 
     assert client.get("/api/notifications/").status_code == 401
 
@@ -62,7 +62,7 @@ def test_losing_staff_rights_applies_to_the_next_read(user: User) -> None:
     assert client.get(f"/api/products/{hidden.pk}/").status_code == 200
 
     staff.is_staff = False
-    staff.save(update_fields=["is_staff"])
+    user_staff_save(user=staff, email=staff.email)  # what the admin's change form calls
 
     assert client.get(f"/api/products/{hidden.pk}/").status_code == 404
 
@@ -85,8 +85,7 @@ def test_a_read_that_began_before_a_change_cannot_cache_the_old_row(user: User) 
     client = client_for(user)
     markers_expired(user)
     row_read_before = tuple(getattr(user, field) for field in CACHED_FIELDS)
-    user.is_active = False
-    user.save(update_fields=["is_active"])
+    user_deactivate(user=user)
 
     stored = cache.add(f"auth-user:v1:{user.pk}", row_read_before, 60)  # what the late request does
 
@@ -98,7 +97,7 @@ def test_writes_use_the_row_itself(user: User) -> None:
     client = client_for(user)
     markers_expired(user)
     client.get("/api/auth/me/")  # cached
-    User.objects.filter(pk=user.pk).update(is_active=False)  # no signal: the cached copy stays
+    User.objects.filter(pk=user.pk).update(is_active=False)  # not through a service: the copy stays
 
     assert client.get("/api/notifications/").status_code == 200  # a read trusts the copy (a minute at most)
     assert client.patch("/api/auth/me/", {"bio": "Still here?"}).status_code == 401
