@@ -7,7 +7,6 @@ which loads the category and the author and annotates `has_upvoted` and `author_
 from typing import Any
 
 from django.core.validators import URLValidator
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from categories.serializers import CategorySerializer
@@ -84,7 +83,6 @@ class TextField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class StringListField(serializers.Field):
     """A list of short strings, refused as a whole with one readable message per problem.
 

@@ -2,11 +2,12 @@ import { lazy } from 'react'
 import { useRoutes, type RouteObject } from 'react-router'
 import { HomePage } from './components/pages/home/home-page'
 import { AppLayout } from './components/pages/layout/app-layout'
+import { PRODUCT_EDIT_ROUTE, PRODUCT_ROUTE, productIdOfPath } from './paths'
 
 // The home page ships in the first bundle; every other page is its own chunk, fetched on demand.
 const loadProductPage = () => import('./components/pages/product/product-page')
 // A product page opened directly (a shared link) fetches its code at once, not after the first render.
-if (/^\/products\/\d+(\/(?!edit$)[^/]*)?\/?$/.test(window.location.pathname)) void loadProductPage()
+if (productIdOfPath(window.location.pathname) !== null) void loadProductPage()
 const ProductPage = lazy(loadProductPage)
 const ProductEditorPage = lazy(() => import('./components/pages/submit/product-editor-page'))
 const CategoriesPage = lazy(() => import('./components/pages/categories/categories-page'))
@@ -29,8 +30,8 @@ export const routes: RouteObject[] = [
     Component: AppLayout,
     children: [
       { index: true, Component: HomePage },
-      { path: 'products/:id/edit', Component: ProductEditorPage },
-      { path: 'products/:id/:slug?', Component: ProductPage },
+      { path: PRODUCT_EDIT_ROUTE, Component: ProductEditorPage },
+      { path: PRODUCT_ROUTE, Component: ProductPage },
       { path: 'submit', Component: ProductEditorPage },
       { path: 'categories', Component: CategoriesPage },
       { path: 'categories/:slug', Component: CategoryPage },

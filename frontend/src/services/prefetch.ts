@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
+import { productIdOfPath } from '../paths'
 import { launchDaysQueryOptions } from './products/get-launch-days'
 import { productQueryOptions } from './products/get-product'
 
@@ -13,6 +14,6 @@ export function prefetchFirstPage(queryClient: QueryClient, location: { pathname
     void queryClient.prefetchInfiniteQuery(launchDaysQueryOptions(sort === 'new' || sort === 'top' ? sort : 'hot'))
     return
   }
-  const product = /^\/products\/(\d+)(?:\/[^/]*)?\/?$/.exec(location.pathname)
-  if (product?.[1]) void queryClient.prefetchQuery(productQueryOptions(Number(product[1])))
+  const productId = productIdOfPath(location.pathname)
+  if (productId !== null) void queryClient.prefetchQuery(productQueryOptions(productId))
 }

@@ -43,10 +43,6 @@ export function safeHref(url: string | null | undefined): string | undefined {
   }
 }
 
-export function productPath(product: { id: number; slug: string }): string {
-  return `/products/${product.id}/${product.slug}`
-}
-
 export function cn(...classes: (string | false | null | undefined)[]): string {
   return classes.filter(Boolean).join(' ')
 }

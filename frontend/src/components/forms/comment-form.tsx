@@ -2,11 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useId, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import * as z from 'zod'
+import { limits } from '../../types/limits'
 import { Button } from '../ui/button'
 import { FormError } from '../ui/states'
 import { applyServerErrors } from './server-errors'
 
-export const MAX_COMMENT_LENGTH = 5000
+export const MAX_COMMENT_LENGTH = limits.CommentCreateInputRequest.content.maxLength
 
 const schema = z.object({
   content: z

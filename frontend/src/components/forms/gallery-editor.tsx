@@ -4,9 +4,12 @@ import { useLatest } from '../../hooks/use-latest'
 import { ACCEPTED_IMAGE_TYPES } from '../../services/uploads/upload-image'
 import { Button } from '../ui/button'
 import { ChevronLeftIcon, ChevronRightIcon, PlusIcon, TrashIcon } from '../ui/icons'
+import { limits } from '../../types/limits'
 import { UploadProgress } from './upload-progress'
 
-export const MAX_GALLERY = 10
+/** The API's limit of gallery images, from its schema. */
+export const MAX_GALLERY = limits.ProductCreateInputRequest.gallery.maxItems
+
 
 interface GalleryEditorProps {
   value: string[]

@@ -4,6 +4,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod'
 import { useCategories } from '../../services/categories/get-categories'
 import type { ProductInput } from '../../services/products/save-product'
+import { limits } from '../../types/limits'
 import type { ProductStatus } from '../../types/models'
 import { Button } from '../ui/button'
 import { FormError } from '../ui/states'
@@ -13,11 +14,22 @@ import { ImageUpload } from './image-upload'
 import { applyServerErrors } from './server-errors'
 import { MAX_TAGS, MAX_TAG_LENGTH, TagsInput } from './tags-input'
 
+/** The API's limits for a product, from its schema (src/types/limits.ts). */
+const LIMITS = limits.ProductCreateInputRequest
+const count = (n: number) => n.toLocaleString('en')
+
 /** The API's rules for a product (shared API.md), checked before anything is sent. */
 const schema = z.object({
-  title: z.string().trim().min(1, 'Give your product a name.').max(120, 'A title has at most 120 characters.'),
-  tagline: z.string().trim().max(160, 'A tagline has at most 160 characters.'),
-  description: z.string().trim().max(10000, 'A description has at most 10,000 characters.'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give your product a name.')
+    .max(LIMITS.title.maxLength, `A title has at most ${count(LIMITS.title.maxLength)} characters.`),
+  tagline: z.string().trim().max(LIMITS.tagline.maxLength, `A tagline has at most ${count(LIMITS.tagline.maxLength)} characters.`),
+  description: z
+    .string()
+    .trim()
+    .max(LIMITS.description.maxLength, `A description has at most ${count(LIMITS.description.maxLength)} characters.`),
   url: z
     .string()
     .trim()
@@ -81,10 +93,10 @@ export function ProductForm({ initial, status, onSubmit }: ProductFormProps) {
         </p>
       )}
       <Field label="Name" error={errors.title?.message}>
-        {(props) => <input {...props} type="text" maxLength={120} className={inputClass} {...register('title')} />}
+        {(props) => <input {...props} type="text" maxLength={LIMITS.title.maxLength} className={inputClass} {...register('title')} />}
       </Field>
       <Field label="Tagline" optional error={errors.tagline?.message} hint={`${tagline.length}/160 — one sentence that says what it does.`}>
-        {(props) => <input {...props} type="text" maxLength={160} className={inputClass} {...register('tagline')} />}
+        {(props) => <input {...props} type="text" maxLength={LIMITS.tagline.maxLength} className={inputClass} {...register('tagline')} />}
       </Field>
       <div className="grid grid-cols-1 gap-7 sm:grid-cols-2">
         <Field label="Link" optional error={errors.url?.message} hint="Where people can try it.">

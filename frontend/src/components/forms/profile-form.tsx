@@ -4,6 +4,7 @@ import { Controller, useForm } from 'react-hook-form'
 import { Link } from 'react-router'
 import * as z from 'zod'
 import { useUpdateMe } from '../../services/auth/me'
+import { limits } from '../../types/limits'
 import type { Me } from '../../types/models'
 import { Button } from '../ui/button'
 import { FormError } from '../ui/states'
@@ -11,10 +12,12 @@ import { Field, inputClass } from './field'
 import { ImageUpload } from './image-upload'
 import { applyServerErrors } from './server-errors'
 
+/** The API's limits for a profile, from its schema (src/types/limits.ts). */
+const LIMITS = limits.PatchedProfileUpdateInputRequest
 const schema = z.object({
-  first_name: z.string().trim().max(150, 'At most 150 characters.'),
-  last_name: z.string().trim().max(150, 'At most 150 characters.'),
-  bio: z.string().trim().max(500, 'A bio has at most 500 characters.'),
+  first_name: z.string().trim().max(LIMITS.first_name.maxLength, `At most ${LIMITS.first_name.maxLength} characters.`),
+  last_name: z.string().trim().max(LIMITS.last_name.maxLength, `At most ${LIMITS.last_name.maxLength} characters.`),
+  bio: z.string().trim().max(LIMITS.bio.maxLength, `A bio has at most ${LIMITS.bio.maxLength} characters.`),
   website: z
     .string()
     .trim()

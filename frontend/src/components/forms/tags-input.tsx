@@ -1,9 +1,12 @@
 import { useState, type KeyboardEvent } from 'react'
 import { CloseIcon } from '../ui/icons'
+import { limits } from '../../types/limits'
 import { inputClass } from './field'
 
-export const MAX_TAGS = 10
-export const MAX_TAG_LENGTH = 30
+/** The API's limits for a product's tags, from its schema. */
+export const MAX_TAGS = limits.ProductCreateInputRequest.tags.maxItems
+export const MAX_TAG_LENGTH = limits.ProductCreateInputRequest.tags.items.maxLength
+
 
 interface TagsInputProps {
   id: string

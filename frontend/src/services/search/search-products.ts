@@ -1,10 +1,11 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
+import { queryLimits } from '../../types/limits'
 import type { SearchResult } from '../../types/models'
 import { withQuery } from '../api'
 import { pagedQueryOptions } from '../paginate'
 import { searchKeys, type SearchParams } from './keys'
 
-export const MAX_QUERY_LENGTH = 200
+export const MAX_QUERY_LENGTH = queryLimits['/api/search/products/'].q.maxLength
 
 export const searchProductsQueryOptions = (params: SearchParams) =>
   pagedQueryOptions<SearchResult, ReturnType<typeof searchKeys.products>>(

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { useDocumentTitle } from '../../../hooks/use-document-title'
+import { productPathById } from '../../../paths'
 import { useNotifications } from '../../../services/notifications/get-notifications'
 import { useMarkRead } from '../../../services/notifications/mark-read'
 import { flattenPages } from '../../../services/paginate'
@@ -40,8 +41,7 @@ function WhatHappened({ notification }: { notification: Notification }) {
 
 function targetOf(notification: Notification): string {
   if (notification.verb === 'follow' || notification.product === null) return `/users/${notification.actor.username}`
-  const anchor = notification.comment ? `#comment-${notification.comment}` : ''
-  return `/products/${notification.product}${anchor}`
+  return productPathById(notification.product, notification.comment ? `comment-${notification.comment}` : '')
 }
 
 export default function NotificationsPage() {

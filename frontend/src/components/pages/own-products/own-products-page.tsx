@@ -4,7 +4,8 @@ import { useOwnProducts } from '../../../services/products/get-own-products'
 import { flattenPages } from '../../../services/paginate'
 import type { Product, ProductStatus } from '../../../types/models'
 import { formatDate, timeAgo } from '../../../utils/dates'
-import { cn, plural, productPath } from '../../../utils/format'
+import { productEditPath, productPath } from '../../../paths'
+import { cn, plural } from '../../../utils/format'
 import { ButtonLink } from '../../ui/button'
 import { LoadMore } from '../../ui/load-more'
 import { ProductCover } from '../../ui/product-cover'
@@ -104,10 +105,6 @@ function OwnProductList({ filter }: { filter: Filter }) {
   )
 }
 
-function editPath(product: Product): string {
-  return `/products/${product.id}/edit`
-}
-
 /** A draft opens in the editor; a published or archived product opens its page. */
 function OwnProductRow({ product }: { product: Product }) {
   const isDraft = product.status === 'draft'
@@ -116,7 +113,7 @@ function OwnProductRow({ product }: { product: Product }) {
       <ProductCover product={product} size={64} className="size-14 sm:size-16" />
       <div className="min-w-0 flex-1">
         <h2 className="truncate text-base font-semibold sm:text-lg">
-          <Link to={isDraft ? editPath(product) : productPath(product)} className="after:absolute after:inset-0 after:rounded-3xl focus-visible:outline-none">
+          <Link to={isDraft ? productEditPath(product) : productPath(product)} className="after:absolute after:inset-0 after:rounded-3xl focus-visible:outline-none">
             {product.title}
           </Link>
         </h2>
@@ -147,7 +144,7 @@ function OwnProductRow({ product }: { product: Product }) {
             Preview
           </ButtonLink>
         ) : (
-          <ButtonLink to={editPath(product)} variant="secondary" size="sm" aria-label={`Edit ${product.title}`}>
+          <ButtonLink to={productEditPath(product)} variant="secondary" size="sm" aria-label={`Edit ${product.title}`}>
             Edit
           </ButtonLink>
         )}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { useDocumentTitle } from '../../../hooks/use-document-title'
 import { useSession } from '../../../hooks/use-session'
+import { productEditPath } from '../../../paths'
 import { useDeleteProduct } from '../../../services/products/delete-product'
 import { useProduct } from '../../../services/products/get-product'
 import type { Product } from '../../../types/models'
@@ -122,7 +123,7 @@ function AuthorActions({ product }: { product: Product }) {
   }
   return (
     <>
-      <ButtonLink to={`/products/${product.id}/edit`} variant="ghost">
+      <ButtonLink to={productEditPath(product)} variant="ghost">
         Edit
       </ButtonLink>
       <Button variant="ghost" onClick={() => setConfirming(true)}>
@@ -159,7 +160,7 @@ function UnlistedNotice({ product, isAuthor }: { product: Product; isAuthor: boo
     <p role={justSaved ? 'status' : undefined} className="mb-6 rounded-2xl border border-brass/40 bg-brass-soft px-4 py-3 text-sm text-brass">
       {justSaved && <strong>Draft saved. </strong>}
       This is {product.status === 'archived' ? 'an' : 'a'} <strong>{product.status}</strong>: only you can see it.{' '}
-      <Link to={`/products/${product.id}/edit`} className="font-semibold underline">
+      <Link to={productEditPath(product)} className="font-semibold underline">
         Edit and publish it
       </Link>
       {isAuthor && (
