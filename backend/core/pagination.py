@@ -130,14 +130,30 @@ class KeysetPagination(BasePagination):
 
     # --- the page ---------------------------------------------------------------------------
     def paginate_queryset(self, queryset: QuerySet[Any], request: Request, view: APIView | None = None) -> list[Any]:
-        self.page_size = self.get_page_size(request)
-        self.base_url = request.build_absolute_uri()
+        return self._paginate(
+            queryset,
+            page_size=self.get_page_size(request),
+            base_url=request.build_absolute_uri(),
+            raw_cursor=request.query_params.get(self.cursor_query_param),
+        )
+
+    def first_page(self, queryset: QuerySet[Any], *, page_size: int, base_url: str) -> list[Any]:
+        """The first page of `queryset` as the list at `base_url` (an absolute URL with its
+        query) would serve it, for a view that shows the start of several lists at once; its
+        `next` link (`next_link()`) continues that list."""
+        return self._paginate(queryset, page_size=page_size, base_url=base_url, raw_cursor=None)
+
+    def next_link(self) -> str | None:
+        return self._link(self.next_cursor)
+
+    def _paginate(self, queryset: QuerySet[Any], *, page_size: int, base_url: str, raw_cursor: str | None) -> list[Any]:
+        self.page_size = page_size
+        self.base_url = base_url
         keys = [OrderingKey.parse(str(term)) for term in queryset.query.order_by]
         if not keys or keys[-1].name not in {"id", "pk"}:
             raise AssertionError("Keyset pagination needs an ordering that ends with the id.")
         fields = [self._model_field(queryset, key.name) for key in keys]
 
-        raw_cursor = request.query_params.get(self.cursor_query_param)
         cursor = _decode_cursor(raw_cursor, len(keys)) if raw_cursor else None
         if cursor is not None:
             value_fields = [self._value_field(queryset, key.name) for key in keys]

@@ -1,7 +1,11 @@
+import datetime as dt
 from typing import Any, cast
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import HttpResponseBase
+from django.urls import reverse
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -14,11 +18,13 @@ from rest_framework.views import APIView
 from core.cache import PRODUCTS, VOTES, comments_namespace
 from core.fast_output import compile_output
 from core.http_cache import PAGE_PARAMS, SharedCache, SharedCacheMixin
+from core.pagination import KeysetPagination
 from core.permissions import IsAuthorOrReadOnly
 from core.throttling import WriteRateThrottle
 from products.filters import OwnProductFilter, ProductFilter
 from products.models import Product
 from products.selectors import (
+    launch_day_latest,
     product_get_visible,
     product_list_feed,
     product_list_own,
@@ -27,6 +33,8 @@ from products.selectors import (
 )
 from products.serializers import (
     UPVOTED_AND_FOLLOWING,
+    LaunchDaysQuerySerializer,
+    LaunchDaysSerializer,
     ProductCreateInputSerializer,
     ProductInputSerializer,
     ProductSerializer,
@@ -109,6 +117,51 @@ class ProductListApi(SharedCacheMixin, GenericAPIView[Product]):
         product = product_create(author=user, **serializer.validated_data)
         created = product_get_visible(product_id=product.pk, user=user)
         return Response(ProductSerializer(created).data, status=status.HTTP_201_CREATED)
+
+
+# The home page: several days of launches in one answer, shared like the list they come from.
+LAUNCH_DAYS_CACHE = SharedCache(
+    name="launch-days",
+    seconds_setting="PUBLIC_CACHE_SECONDS",
+    namespaces=lambda url: (PRODUCTS, VOTES),
+    query_params=tuple(LaunchDaysQuerySerializer().fields),
+    personal=UPVOTED_AND_FOLLOWING,
+)
+
+
+class LaunchDaysApi(SharedCacheMixin, APIView):
+    """The first launches of each of several days, newest day first: what the home page shows,
+    in one request instead of one per day (and one more per quiet day in between)."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = THROTTLES
+    shared_cache = LAUNCH_DAYS_CACHE
+
+    @extend_schema(parameters=[LaunchDaysQuerySerializer], responses=LaunchDaysSerializer)
+    def get(self, request: Request) -> HttpResponseBase:
+        query = LaunchDaysQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        return self.shared_response(request, lambda: self._days(request, **query.validated_data))
+
+    def _days(self, request: Request, *, ordering: str, days: int, page_size: int, date: dt.date | None = None) -> Any:
+        today = timezone.now().astimezone(dt.UTC).date()
+        first = date or today
+        day: dt.date | None = first if first == today else launch_day_latest(before=first + dt.timedelta(days=1))
+        shown: list[dict[str, Any]] = []
+        while day is not None and len(shown) < days:
+            paginator = KeysetPagination()
+            list_query = urlencode({"date": day.isoformat(), "ordering": ordering, "page_size": page_size})
+            base_url = request.build_absolute_uri(f"{reverse('product-list')}?{list_query}")
+            products = ProductFilter(
+                data={"date": day.isoformat(), "ordering": ordering},
+                queryset=product_list_published(viewer=request.user),
+            ).qs
+            page = paginator.first_page(products, page_size=page_size, base_url=base_url)
+            shown.append(
+                {"date": day.isoformat(), "results": [product_output(p) for p in page], "next": paginator.next_link()}
+            )
+            day = launch_day_latest(before=day)
+        return {"days": shown, "before": day.isoformat() if day is not None else None}
 
 
 class ProductDetailApi(SharedCacheMixin, APIView):

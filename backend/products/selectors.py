@@ -1,9 +1,10 @@
 """Reads of products. Every public list and page starts from `product_list_queryset`."""
 
+import datetime as dt
 from collections.abc import Collection, Mapping
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import BooleanField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, Exists, F, Max, OuterRef, Q, QuerySet, Value
 
 from core.domain_errors import NotFound
 from products.models import PUBLISHED, Product, ProductStatus, Upvote
@@ -64,6 +65,14 @@ def product_get_visible(*, product_id: int, user: User | AnonymousUser) -> Produ
 def product_list_published(*, viewer: User | AnonymousUser) -> QuerySet[Product]:
     """The public list: published, unhidden products, hottest first."""
     return product_list_queryset(viewer=viewer).filter(PUBLISHED).order_by(*PRODUCT_ORDERINGS["hot"])
+
+
+def launch_day_latest(*, before: dt.date) -> dt.date | None:
+    """The latest day (UTC) before `before` on which a shown product was published, or None:
+    one index lookup on `product_new` (the newest publication date below a bound)."""
+    start = dt.datetime.combine(before, dt.time.min, tzinfo=dt.UTC)
+    latest = Product.objects.filter(PUBLISHED, published_at__lt=start).aggregate(latest=Max("published_at"))["latest"]
+    return latest.astimezone(dt.UTC).date() if latest is not None else None
 
 
 def product_list_feed(*, user: User) -> QuerySet[Product]:

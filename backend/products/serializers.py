@@ -12,7 +12,7 @@ from rest_framework import serializers
 from categories.serializers import CategorySerializer
 from core.http_cache import Personalization
 from products.models import Product, ProductStatus
-from products.selectors import FOLLOWING_FIELD, UPVOTED_FIELD, viewer_marks
+from products.selectors import FOLLOWING_FIELD, PRODUCT_ORDERINGS, UPVOTED_FIELD, viewer_marks
 from users.serializers import UserPublicSerializer, with_author_following
 
 # The per-viewer fields of every representation that shows products or people (products, their
@@ -73,7 +73,24 @@ class UpvoteResultSerializer(serializers.Serializer[None]):
     upvote_count = serializers.IntegerField()
 
 
+class LaunchDaySerializer(serializers.Serializer[None]):
+    date = serializers.DateField(help_text="The day (UTC).")
+    results = ProductSerializer(many=True, help_text="Its first launches, in the asked ordering.")
+    next = serializers.URLField(
+        allow_null=True, help_text="The rest of that day's launches (`GET /api/products/?date=…`), or null."
+    )
+
+
+class LaunchDaysSerializer(serializers.Serializer[None]):
+    days = LaunchDaySerializer(many=True)
+    before = serializers.DateField(
+        allow_null=True,
+        help_text="The latest earlier day with launches: pass it as `date` for the days that follow; null at the end.",
+    )
+
+
 # --- input --------------------------------------------------------------------------------
+MAX_LAUNCH_DAYS = 7
 class TextField(serializers.CharField):
     """A CharField that takes text only: a number or a boolean is refused, not turned into text."""
 
@@ -193,6 +210,24 @@ class ProductInputSerializer(serializers.Serializer[None]):
         required=False,
         error_messages={"invalid_choice": "Choose a status among draft, published and archived."},
     )
+
+
+class LaunchDaysQuerySerializer(serializers.Serializer[None]):
+    """The query of GET /api/products/launch-days/."""
+
+    date = serializers.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        help_text="The first day (UTC, YYYY-MM-DD; today unless given). Shown even without launches when it is "
+        "today; otherwise the latest day with launches up to it comes first.",
+    )
+    ordering = serializers.ChoiceField(
+        choices=list(PRODUCT_ORDERINGS), default="hot", help_text="The order of each day's launches."
+    )
+    days = serializers.IntegerField(
+        min_value=1, max_value=MAX_LAUNCH_DAYS, default=3, help_text="How many days with launches to return."
+    )
+    page_size = serializers.IntegerField(min_value=1, max_value=100, default=10, help_text="Launches shown per day.")
 
 
 class ProductCreateInputSerializer(ProductInputSerializer):

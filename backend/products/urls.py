@@ -3,6 +3,7 @@ from django.urls import path
 import core.converters  # noqa: F401  (registers <id:…>)
 from products.apis import (
     FeedApi,
+    LaunchDaysApi,
     OwnProductsApi,
     ProductDetailApi,
     ProductListApi,
@@ -12,6 +13,7 @@ from products.apis import (
 
 urlpatterns = [
     path("products/", ProductListApi.as_view(), name="product-list"),
+    path("products/launch-days/", LaunchDaysApi.as_view(), name="product-launch-days"),
     path("products/<id:product_id>/", ProductDetailApi.as_view(), name="product-detail"),
     path("products/<id:product_id>/upvote/", ProductUpvoteApi.as_view(), name="product-upvote"),
     path("feed/", FeedApi.as_view(), name="feed"),

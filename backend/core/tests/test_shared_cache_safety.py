@@ -47,6 +47,7 @@ def test_the_public_reads_are_found_among_the_shared_endpoints() -> None:
         "/api/categories/",
         "/api/categories/<slug>/",
         "/api/products/",
+        "/api/products/launch-days/",
         "/api/products/<product_id>/",
         "/api/products/<product_id>/comments/",
         "/api/search/products/",

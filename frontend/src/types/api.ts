@@ -497,6 +497,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/launch-days/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The first launches of each of several days, newest day first: what the home page shows,
+         *     in one request instead of one per day (and one more per quiet day in between).
+         */
+        get: operations["products_launch_days_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ready/": {
         parameters: {
             query?: never;
@@ -751,6 +771,28 @@ export interface components {
         HighlightSegment: {
             match: boolean;
             text: string;
+        };
+        LaunchDay: {
+            /**
+             * Format: date
+             * @description The day (UTC).
+             */
+            date: string;
+            /**
+             * Format: uri
+             * @description The rest of that day's launches (`GET /api/products/?date=…`), or null.
+             */
+            next: string | null;
+            /** @description Its first launches, in the asked ordering. */
+            results: components["schemas"]["Product"][];
+        };
+        LaunchDays: {
+            /**
+             * Format: date
+             * @description The latest earlier day with launches: pass it as `date` for the days that follow; null at the end.
+             */
+            before: string | null;
+            days: components["schemas"]["LaunchDay"][];
         };
         LoginInputRequest: {
             email?: string;
@@ -3426,6 +3468,69 @@ export interface operations {
             };
             /** @description Nothing is at this address (also: a draft that is not yours). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    products_launch_days_retrieve: {
+        parameters: {
+            query?: {
+                /** @description The first day (UTC, YYYY-MM-DD; today unless given). Shown even without launches when it is today; otherwise the latest day with launches up to it comes first. */
+                date?: string;
+                /** @description How many days with launches to return. */
+                days?: number;
+                /**
+                 * @description The order of each day's launches.
+                 *
+                 *     * `hot` - hot
+                 *     * `new` - new
+                 *     * `top` - top
+                 */
+                ordering?: "hot" | "new" | "top";
+                /** @description Launches shown per day. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchDays"];
+                };
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The access token sent is invalid or expired (send none to read anonymously). */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -208,6 +208,11 @@ export const limits = {
 } as const
 
 export const queryLimits = {
+  "/api/products/launch-days/": {
+    "ordering": {
+      "minLength": 1
+    }
+  },
   "/api/search/products/": {
     "category": {
       "minLength": 1,

@@ -1,12 +1,10 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
-import type { Page, Product, ProductOrdering } from '../../types/models'
-import { addDays, utcDay } from '../../utils/dates'
+import type { LaunchDays, Page, Product, ProductOrdering } from '../../types/models'
+import { utcDay } from '../../utils/dates'
 import { request, withQuery } from '../api'
 import { productKeys } from './keys'
 
 export const LAUNCHES_PER_DAY = 10
-/** How many quiet days in a row end the scroll: there is nothing older worth waiting for. */
-const MAX_QUIET_DAYS = 14
 
 export interface LaunchDay {
   date: string
@@ -17,6 +15,7 @@ export interface LaunchDay {
   before: string | null
 }
 
+/** One day's first launches by the list endpoint (the live updates refresh today with it). */
 export function getLaunchDay(date: string, ordering: ProductOrdering, signal?: AbortSignal) {
   return request<Page<Product>>(
     withQuery('/products/', { date, ordering, page_size: LAUNCHES_PER_DAY }),
@@ -24,32 +23,29 @@ export function getLaunchDay(date: string, ordering: ProductOrdering, signal?: A
   )
 }
 
-/** The first day, from `date` backwards, that has launches (today is returned even if empty). */
-export async function findLaunchDay(
-  date: string,
-  ordering: ProductOrdering,
-  today: string,
-  signal?: AbortSignal,
-): Promise<LaunchDay> {
-  let day = date
-  for (let quiet = 0; quiet < MAX_QUIET_DAYS; quiet += 1) {
-    const page = await getLaunchDay(day, ordering, signal)
-    if (page.results.length > 0 || day === today) {
-      return { date: day, products: page.results, more: page.next, before: addDays(day, -1) }
-    }
-    day = addDays(day, -1)
-  }
-  return { date: day, products: [], more: null, before: null }
+/**
+ * The first day, from `date` backwards, that has launches (today is returned even if empty):
+ * one request, the server skipping the quiet days in between.
+ */
+export async function findLaunchDay(date: string, ordering: ProductOrdering, signal?: AbortSignal): Promise<LaunchDay> {
+  const answer = await request<LaunchDays>(
+    withQuery('/products/launch-days/', { date, ordering, days: 1, page_size: LAUNCHES_PER_DAY }),
+    signal ? { signal } : {},
+  )
+  const day = answer.days[0]
+  if (!day) return { date, products: [], more: null, before: null }
+  return { date: day.date, products: day.results, more: day.next, before: answer.before }
 }
 
 export const launchDaysQueryOptions = (ordering: ProductOrdering, today: string = utcDay(new Date())) =>
   infiniteQueryOptions({
     queryKey: productKeys.launchDaysFrom(ordering, today),
-    queryFn: ({ pageParam, signal }) => findLaunchDay(pageParam, ordering, today, signal),
+    queryFn: ({ pageParam, signal }) => findLaunchDay(pageParam, ordering, signal),
     initialPageParam: today,
     getNextPageParam: (last: LaunchDay) => last.before ?? undefined,
   })
 
-export function useLaunchDays(ordering: ProductOrdering) {
-  return useInfiniteQuery(launchDaysQueryOptions(ordering))
+/** `refetchInterval`: how often to fetch again (when live updates are unavailable), or false. */
+export function useLaunchDays(ordering: ProductOrdering, { refetchInterval = false }: { refetchInterval?: number | false } = {}) {
+  return useInfiniteQuery({ ...launchDaysQueryOptions(ordering), refetchInterval })
 }
