@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import accumulate
 
 
 def moment_between(rng: random.Random, start: datetime, end: datetime, *, earliness: float = 1.0) -> datetime:
@@ -19,6 +20,37 @@ def moment_between(rng: random.Random, start: datetime, end: datetime, *, earlin
     comments arrive in a launch's first days). Epoch arithmetic: it runs a million times."""
     start_seconds = start.timestamp()
     return datetime.fromtimestamp(start_seconds + (end.timestamp() - start_seconds) * rng.random() ** earliness, tz=UTC)
+
+
+def zipf_cumulative(count: int, exponent: float, rng: random.Random) -> list[float]:
+    """Cumulative weights in which the item of rank r weighs 1 / r**exponent, ranks shuffled."""
+    weights = [1 / (rank**exponent) for rank in range(1, count + 1)]
+    rng.shuffle(weights)
+    return list(accumulate(weights))
+
+
+def follow_pairs(rng: random.Random, *, people: int, count: int, favourite: int | None = None) -> list[tuple[int, int]]:
+    """`count` different (follower, followee) pairs of positions, nobody following themselves:
+    popular people attract most followers (ranks of a Zipf law of exponent 1). `favourite`,
+    when given, is the most popular (the demo account, whose followers page should be full).
+    Precondition: count <= people * (people - 1)."""
+    weights = [1 / rank for rank in range(1, people + 1)]
+    rng.shuffle(weights)  # the draws of zipf_cumulative(people, 1.0, rng)
+    if favourite is not None:
+        top = weights.index(1.0)
+        weights[top], weights[favourite] = weights[favourite], weights[top]
+    popularity = list(accumulate(weights))
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < count:
+        wanted = count - len(pairs)
+        for followee in rng.choices(range(people), cum_weights=popularity, k=wanted):
+            follower = rng.randrange(people)
+            if follower != followee:
+                pairs.add((follower, followee))
+        if len(pairs) < count and wanted == count - len(pairs):
+            # Popular people are saturated: complete uniformly.
+            popularity = list(accumulate([1.0] * people))
+    return sorted(pairs)
 
 
 def voters(rng: random.Random, *, makers: int, author: int, count: int) -> list[int]:

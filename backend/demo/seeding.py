@@ -26,7 +26,7 @@ from django.utils.text import slugify
 from categories.models import Category
 from comments.models import Comment
 from demo import catalog, images
-from demo.planning import Thread, moment_between, voters
+from demo.planning import Thread, follow_pairs, moment_between, voters
 from demo.writing import bulk_create_dated
 from notifications.models import Notification, NotificationVerb
 from products.models import Product, ProductStatus, ProductTag, Upvote
@@ -38,6 +38,8 @@ DEFAULT_SEED = 2024
 DAYS_OF_LAUNCHES = 14
 # One launch in this many stays a draft (and some makers have one).
 DRAFT_EVERY = 12
+# Follows between the demo's makers, about three each; the demo account is the most followed.
+FOLLOWS = 124
 GALLERY_SHARE = 0.3
 # Notifications older than this are shown as already read.
 READ_AFTER = timedelta(days=2)
@@ -332,22 +334,13 @@ class _DemoBuilder:
         return position
 
     def _plan_follows(self) -> None:
-        pairs: set[tuple[int, int]] = set()
-        positions = {id(user): index for index, user in enumerate(self.users)}
-        for follower in self.users:
-            others = [user for user in self.users if user is not follower]
-            # Most makers follow the demo account, so its followers page is full.
-            chosen = self.rng.sample(others, self.rng.randint(2, 8))
-            if follower is not self.demo_user and self.rng.random() < 0.6 and self.demo_user not in chosen:
-                chosen.append(self.demo_user)
-            for followee in chosen:
-                pair = (positions[id(follower)], positions[id(followee)])
-                if pair in pairs:
-                    continue
-                pairs.add(pair)
-                followed_at = moment_between(self.rng, self.now - timedelta(days=40), self.now)
-                self.follows.append(Follow(follower=follower, followee=followee, created_at=followed_at))
-                self._notify(followee, follower, NotificationVerb.FOLLOW, followed_at)
+        # Most makers follow the demo account, so its followers page is full.
+        demo = self.users.index(self.demo_user)
+        for follower, followee in follow_pairs(self.rng, people=len(self.users), count=FOLLOWS, favourite=demo):
+            followed_at = moment_between(self.rng, self.now - timedelta(days=40), self.now)
+            pair = Follow(follower=self.users[follower], followee=self.users[followee], created_at=followed_at)
+            self.follows.append(pair)
+            self._notify(pair.followee, pair.follower, NotificationVerb.FOLLOW, followed_at)
 
     def _notify(
         self,

@@ -40,7 +40,7 @@ from benchdata.counters import category_products_recount, counters_recount
 from categories.models import Category
 from comments.models import Comment
 from demo import catalog
-from demo.planning import Thread, moment_between, voters
+from demo.planning import Thread, follow_pairs, moment_between, voters, zipf_cumulative
 from notifications.models import Notification
 from products.models import Product, ProductStatus, ProductTag, Upvote
 from products.ranking import hot_score
@@ -122,13 +122,6 @@ def data_size_problems(size: DataSize) -> list[str]:
     return problems
 
 
-def _zipf_cumulative(count: int, exponent: float, rng: random.Random) -> list[float]:
-    """Cumulative weights in which the item of rank r weighs 1 / r**exponent, ranks shuffled."""
-    weights = [1 / (rank**exponent) for rank in range(1, count + 1)]
-    rng.shuffle(weights)
-    return list(accumulate(weights))
-
-
 def _allocate(total: int, weights: Sequence[float], cap: int) -> list[int]:
     """Splits `total` into whole shares proportional to `weights` (largest remainders get the
     units that rounding down leaves over), none above `cap`; what a capped share cannot take
@@ -178,20 +171,7 @@ class _Generator:
     # --- users and follows ------------------------------------------------------------------
     def follows(self) -> list[tuple[int, int]]:
         """Follower and followee positions: popular makers attract most followers."""
-        users = self.size.users
-        popularity = _zipf_cumulative(users, 1.0, self.rng)
-        pairs: set[tuple[int, int]] = set()
-        while len(pairs) < self.size.follows:
-            wanted = self.size.follows - len(pairs)
-            followees = self.rng.choices(range(users), cum_weights=popularity, k=wanted)
-            for followee in followees:
-                follower = self.rng.randrange(users)
-                if follower != followee:
-                    pairs.add((follower, followee))
-            if len(pairs) < self.size.follows and wanted == self.size.follows - len(pairs):
-                # Popular makers are saturated: complete uniformly.
-                popularity = list(accumulate([1.0] * users))
-        return sorted(pairs)
+        return follow_pairs(self.rng, people=self.size.users, count=self.size.follows)
 
     def user_rows(self, products_count: list[int], follows: list[tuple[int, int]]) -> Iterator[tuple[object, ...]]:
         followers = [0] * self.size.users
@@ -224,7 +204,7 @@ class _Generator:
     def plan_products(self) -> None:
         size = self.size
         self.product_ids = allocate_ids(Product, size.products)
-        authors = _zipf_cumulative(size.users, MAKER_EXPONENT, self.rng) if size.users else []
+        authors = zipf_cumulative(size.users, MAKER_EXPONENT, self.rng) if size.users else []
         self.product_authors = self.rng.choices(range(size.users), cum_weights=authors, k=size.products)
         drafts = set(self.rng.sample(range(size.products), size.drafts))
         history = timedelta(days=DAYS_OF_HISTORY)
@@ -249,7 +229,7 @@ class _Generator:
 
     def product_rows(self, category_ids: list[int], tags: list[list[str]]) -> Iterator[tuple[object, ...]]:
         rng = self.rng
-        category_weights = _zipf_cumulative(len(category_ids), 0.7, rng)
+        category_weights = zipf_cumulative(len(category_ids), 0.7, rng)
         tag_weights = list(accumulate(1 / rank for rank in range(1, len(vocabulary.TAGS) + 1)))
         for index, product_id in enumerate(self.product_ids):
             title = rng.choice(vocabulary.TITLE_STARTS) + rng.choice(vocabulary.TITLE_ENDS)
@@ -307,7 +287,7 @@ class _Generator:
     def comment_rows(self, comment_ids: Iterator[int]) -> Iterator[tuple[object, ...]]:
         """Threads: each comment starts one or answers an earlier comment of the same launch
         (never deeper than MAX_DEPTH: past that it answers the thread's first comment)."""
-        activity = _zipf_cumulative(self.size.users, 0.8, self.rng)
+        activity = zipf_cumulative(self.size.users, 0.8, self.rng)
         rng = self.rng
         for index, count in enumerate(self.comment_counts):
             published_at = self.published_at[index]
