@@ -16,6 +16,15 @@ export function throwUnlessNotFound(error: Error): boolean {
   return !(error instanceof ApiError && error.status === 404)
 }
 
+/**
+ * For a list a page (or a section of one) cannot be drawn without: while there is nothing to
+ * show, any failure but a 404 goes to the nearest error boundary ("This did not load", "Try
+ * again", which fetches again); a failure to fetch more keeps what is shown.
+ */
+export function throwWhenNothingToShow(error: Error, query: { state: { data: unknown } }): boolean {
+  return query.state.data === undefined && throwUnlessNotFound(error)
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { Category, Page } from '../../types/models'
 import { request, toApiPath } from '../api'
 import { categoryKeys } from './keys'
+import { throwWhenNothingToShow } from '../query-client'
 
 /** Every category: there are few, so all pages are read at once (they are cached for long). */
 export async function getAllCategories(signal?: AbortSignal): Promise<Category[]> {
@@ -22,6 +23,7 @@ export const categoriesQueryOptions = () =>
     staleTime: 5 * 60_000,
   })
 
-export function useCategories() {
-  return useQuery(categoriesQueryOptions())
+/** `required`: the page cannot be drawn without them (see throwWhenNothingToShow). */
+export function useCategories({ required = false }: { required?: boolean } = {}) {
+  return useQuery({ ...categoriesQueryOptions(), throwOnError: required ? throwWhenNothingToShow : false })
 }

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import type { Comment } from '../../types/models'
 import { pagedQueryOptions } from '../paginate'
 import { commentKeys } from './keys'
+import { throwWhenNothingToShow } from '../query-client'
 
 export const commentsQueryOptions = (productId: number) =>
   pagedQueryOptions<Comment, ReturnType<typeof commentKeys.list>>(
@@ -10,5 +11,5 @@ export const commentsQueryOptions = (productId: number) =>
   )
 
 export function useComments(productId: number) {
-  return useInfiniteQuery(commentsQueryOptions(productId))
+  return useInfiniteQuery({ ...commentsQueryOptions(productId), throwOnError: throwWhenNothingToShow })
 }

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import type { Notification } from '../../types/models'
 import { pagedQueryOptions } from '../paginate'
 import { notificationKeys } from './keys'
+import { throwWhenNothingToShow } from '../query-client'
 
 export const notificationsQueryOptions = () =>
   pagedQueryOptions<Notification, ReturnType<typeof notificationKeys.list>>(
@@ -10,5 +11,5 @@ export const notificationsQueryOptions = () =>
   )
 
 export function useNotifications() {
-  return useInfiniteQuery(notificationsQueryOptions())
+  return useInfiniteQuery({ ...notificationsQueryOptions(), throwOnError: throwWhenNothingToShow })
 }

@@ -3,6 +3,7 @@ import type { Product, ProductStatus } from '../../types/models'
 import { withQuery } from '../api'
 import { pagedQueryOptions } from '../paginate'
 import { productKeys } from './keys'
+import { throwWhenNothingToShow } from '../query-client'
 
 /** The signed-in person's own products, drafts included, newest first; `all` lists every status. */
 export const ownProductsQueryOptions = (status: ProductStatus | 'all') =>
@@ -12,5 +13,5 @@ export const ownProductsQueryOptions = (status: ProductStatus | 'all') =>
   )
 
 export function useOwnProducts(status: ProductStatus | 'all') {
-  return useInfiniteQuery(ownProductsQueryOptions(status))
+  return useInfiniteQuery({ ...ownProductsQueryOptions(status), throwOnError: throwWhenNothingToShow })
 }

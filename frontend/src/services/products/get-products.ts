@@ -3,6 +3,7 @@ import type { Product } from '../../types/models'
 import { withQuery } from '../api'
 import { pagedQueryOptions } from '../paginate'
 import { productKeys, type ProductListParams } from './keys'
+import { throwWhenNothingToShow } from '../query-client'
 
 export const productsQueryOptions = (params: ProductListParams) =>
   pagedQueryOptions<Product, ReturnType<typeof productKeys.list>>(
@@ -10,6 +11,11 @@ export const productsQueryOptions = (params: ProductListParams) =>
     withQuery('/products/', { ...params }),
   )
 
-export function useProducts(params: ProductListParams, options: { enabled?: boolean } = {}) {
-  return useInfiniteQuery({ ...productsQueryOptions(params), enabled: options.enabled ?? true })
+/** `required`: the page cannot be drawn without this list (see throwWhenNothingToShow). */
+export function useProducts(params: ProductListParams, options: { enabled?: boolean; required?: boolean } = {}) {
+  return useInfiniteQuery({
+    ...productsQueryOptions(params),
+    enabled: options.enabled ?? true,
+    throwOnError: options.required ? throwWhenNothingToShow : false,
+  })
 }

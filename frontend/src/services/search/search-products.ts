@@ -4,6 +4,7 @@ import type { SearchResult } from '../../types/models'
 import { withQuery } from '../api'
 import { pagedQueryOptions } from '../paginate'
 import { searchKeys, type SearchParams } from './keys'
+import { throwWhenNothingToShow } from '../query-client'
 
 export const MAX_QUERY_LENGTH = queryLimits['/api/search/products/'].q.maxLength
 
@@ -19,5 +20,6 @@ export function useSearchProducts(params: SearchParams) {
     ...searchProductsQueryOptions({ ...params, q: query }),
     enabled: query.length > 0 && query.length <= MAX_QUERY_LENGTH,
     placeholderData: keepPreviousData,
+    throwOnError: throwWhenNothingToShow,
   })
 }

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import type { PublicUser } from '../../types/models'
 import { pagedQueryOptions } from '../paginate'
 import { userKeys, type FollowList } from './keys'
+import { throwWhenNothingToShow } from '../query-client'
 
 export const followsQueryOptions = (username: string, list: FollowList) =>
   pagedQueryOptions<PublicUser, ReturnType<typeof userKeys.follows>>(
@@ -10,5 +11,5 @@ export const followsQueryOptions = (username: string, list: FollowList) =>
   )
 
 export function useFollows(username: string, list: FollowList) {
-  return useInfiniteQuery(followsQueryOptions(username, list))
+  return useInfiniteQuery({ ...followsQueryOptions(username, list), throwOnError: throwWhenNothingToShow })
 }

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import type { Product } from '../../types/models'
 import { pagedQueryOptions } from '../paginate'
 import { productKeys } from '../products/keys'
+import { throwWhenNothingToShow } from '../query-client'
 
 /**
  * The products a user upvoted, newest upvote first. Not in the original contract: an addition
@@ -14,5 +15,5 @@ export const upvotedProductsQueryOptions = (username: string) =>
   )
 
 export function useUpvotedProducts(username: string) {
-  return useInfiniteQuery(upvotedProductsQueryOptions(username))
+  return useInfiniteQuery({ ...upvotedProductsQueryOptions(username), throwOnError: throwWhenNothingToShow })
 }

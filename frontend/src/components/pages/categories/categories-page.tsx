@@ -3,11 +3,11 @@ import { useDocumentTitle } from '../../../hooks/use-document-title'
 import { useCategories } from '../../../services/categories/get-categories'
 import { plural } from '../../../utils/format'
 import { Skeleton } from '../../ui/skeleton'
-import { EmptyState, ErrorState } from '../../ui/states'
+import { EmptyState } from '../../ui/states'
 
 export default function CategoriesPage() {
   useDocumentTitle('Categories')
-  const categories = useCategories()
+  const categories = useCategories({ required: true })
   return (
     <div>
       <p className="text-sm font-semibold tracking-widest text-brass uppercase">Browse</p>
@@ -20,9 +20,7 @@ export default function CategoriesPage() {
               <Skeleton key={index} className="h-32 rounded-3xl" />
             ))}
           </div>
-        ) : categories.isError ? (
-          <ErrorState error={categories.error} onRetry={() => void categories.refetch()} />
-        ) : categories.data.length === 0 ? (
+        ) : categories.isError ? null /* a failure went to the page's error boundary */ : categories.data.length === 0 ? (
           <EmptyState title="No categories yet">An administrator adds them from the admin site.</EmptyState>
         ) : (
           <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">

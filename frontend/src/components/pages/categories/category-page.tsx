@@ -11,7 +11,7 @@ import { LoadMore } from '../../ui/load-more'
 import { ProductRow } from '../../ui/product-row'
 import { Segmented } from '../../ui/segmented'
 import { ProductListSkeleton, Skeleton } from '../../ui/skeleton'
-import { EmptyState, ErrorState } from '../../ui/states'
+import { EmptyState } from '../../ui/states'
 import { NotFoundContent } from '../not-found/not-found-page'
 
 export default function CategoryPage() {
@@ -19,7 +19,7 @@ export default function CategoryPage() {
   const [params] = useSearchParams()
   const ordering: ProductOrdering = params.get('sort') === 'new' ? 'new' : params.get('sort') === 'top' ? 'top' : 'hot'
   const category = useCategory(slug)
-  const products = useProducts({ category: slug, ordering })
+  const products = useProducts({ category: slug, ordering }, { required: true })
   useDocumentTitle(category.data?.name)
   if (category.isError && category.error instanceof ApiError && category.error.status === 404) {
     return <NotFoundContent what="category" />
@@ -62,8 +62,6 @@ export default function CategoryPage() {
       <div className="mt-4">
         {products.isPending ? (
           <ProductListSkeleton rows={6} />
-        ) : products.isError ? (
-          <ErrorState error={products.error} onRetry={() => void products.refetch()} />
         ) : list.length === 0 ? (
           <EmptyState title="Nothing here yet" action={<ButtonLink to="/submit">Be the first to launch</ButtonLink>}>
             No product has been launched in this category so far.

@@ -12,7 +12,7 @@ import { Button } from '../../ui/button'
 import { LoadMore } from '../../ui/load-more'
 import { RequireUser } from '../../ui/require-user'
 import { Skeleton } from '../../ui/skeleton'
-import { EmptyState, ErrorState } from '../../ui/states'
+import { EmptyState } from '../../ui/states'
 
 const VERBS: Record<Notification['verb'], string> = {
   comment: 'commented on your product',
@@ -73,8 +73,6 @@ function NotificationList() {
             <Skeleton className="h-20 rounded-3xl" />
             <Skeleton className="h-20 rounded-3xl" />
           </div>
-        ) : notifications.isError ? (
-          <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} />
         ) : list.length === 0 ? (
           <EmptyState title="All quiet for now">When people comment on, upvote or follow what you do, you will hear it here.</EmptyState>
         ) : (

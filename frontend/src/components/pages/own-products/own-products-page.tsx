@@ -12,7 +12,7 @@ import { ProductCover } from '../../ui/product-cover'
 import { RequireUser } from '../../ui/require-user'
 import { Segmented } from '../../ui/segmented'
 import { Skeleton } from '../../ui/skeleton'
-import { EmptyState, ErrorState } from '../../ui/states'
+import { EmptyState } from '../../ui/states'
 
 type Filter = ProductStatus | 'all'
 
@@ -88,7 +88,6 @@ function OwnProductList({ filter }: { filter: Filter }) {
       </div>
     )
   }
-  if (products.isError) return <ErrorState error={products.error} onRetry={() => void products.refetch()} />
   const list = flattenPages(products.data)
   if (list.length === 0) return <Empty filter={filter} />
   return (

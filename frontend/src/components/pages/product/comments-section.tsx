@@ -7,7 +7,6 @@ import type { Product } from '../../../types/models'
 import { LazyCommentForm as CommentForm } from '../../forms/lazy-comment-form'
 import { LoadMore } from '../../ui/load-more'
 import { Skeleton } from '../../ui/skeleton'
-import { ErrorState } from '../../ui/states'
 import { CommentThread } from './comment-thread'
 
 export function CommentsSection({ product }: { product: Product }) {
@@ -43,8 +42,6 @@ export function CommentsSection({ product }: { product: Product }) {
             <Skeleton className="h-16" />
             <Skeleton className="h-16" />
           </div>
-        ) : comments.isError ? (
-          <ErrorState error={comments.error} onRetry={() => void comments.refetch()} />
         ) : list.length === 0 ? (
           <p className="text-sm text-muted">No comments yet. Ask the maker something.</p>
         ) : (

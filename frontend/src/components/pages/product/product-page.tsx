@@ -17,6 +17,7 @@ import { PlainText } from '../../ui/rich-text'
 import { Skeleton } from '../../ui/skeleton'
 import { UpvoteButton } from '../../ui/upvote-button'
 import { NotFoundContent } from '../not-found/not-found-page'
+import { ErrorBoundary } from '../../ui/error-boundary'
 import { CommentsSection } from './comments-section'
 import { MakerCard } from './maker-card'
 import { RelatedProducts } from './related-products'
@@ -89,7 +90,10 @@ function ProductDetails({ product }: { product: Product }) {
           {plural(product.view_count, 'view')} · {plural(product.upvote_count, 'upvote')}
         </p>
 
-        <CommentsSection product={product} />
+        {/* Comments that fail to load fail alone: the product above them stays. */}
+        <ErrorBoundary>
+          <CommentsSection product={product} />
+        </ErrorBoundary>
       </article>
       <aside className="space-y-6 lg:sticky lg:top-24 lg:self-start" aria-label="About the maker and more">
         <MakerCard author={product.author} />

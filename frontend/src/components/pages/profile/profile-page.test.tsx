@@ -61,4 +61,23 @@ describe('a profile', () => {
     expect(list).toHaveAttribute('href', '/users/lena')
     expect(within(screen.getByRole('navigation', { name: 'Profile sections' })).getByRole('link', { name: /Followers/ })).toHaveAttribute('aria-current', 'page')
   })
+
+  it('shows a tab that fails to load as failed alone, and loads it again on request', async () => {
+    serveProfile()
+    let failing = true
+    server.use(
+      http.get(`${API}/users/ada/followers/`, () =>
+        failing ? HttpResponse.json({ detail: 'The server is busy.' }, { status: 503 }) : HttpResponse.json(page([makeUser({ id: 5, username: 'lena', first_name: 'Lena', last_name: 'Fischer' })])),
+      ),
+    )
+    renderApp('/users/ada/followers')
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server is busy.')
+    expect(screen.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeInTheDocument()
+    failing = false
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
+
+    expect(await screen.findByRole('link', { name: 'Lena Fischer' })).toHaveAttribute('href', '/users/lena')
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
 })

@@ -12,6 +12,7 @@ import { PlainText } from '../../ui/rich-text'
 import { Skeleton } from '../../ui/skeleton'
 import { NotFoundContent } from '../not-found/not-found-page'
 import { FollowsTab, ProductsTab, UpvotedTab } from './profile-tabs'
+import { ErrorBoundary } from '../../ui/error-boundary'
 
 const TABS = [
   { key: 'products', label: 'Launches' },
@@ -53,10 +54,13 @@ export default function ProfilePage() {
         ))}
       </nav>
       <div className="mt-4">
-        {current === 'products' && <ProductsTab username={username} />}
-        {current === 'upvoted' && <UpvotedTab username={username} />}
-        {current === 'followers' && <FollowsTab username={username} list="followers" />}
-        {current === 'following' && <FollowsTab username={username} list="following" />}
+        {/* A tab that fails to load fails alone: the profile above it stays. */}
+        <ErrorBoundary resetKey={current}>
+          {current === 'products' && <ProductsTab username={username} />}
+          {current === 'upvoted' && <UpvotedTab username={username} />}
+          {current === 'followers' && <FollowsTab username={username} list="followers" />}
+          {current === 'following' && <FollowsTab username={username} list="following" />}
+        </ErrorBoundary>
       </div>
     </div>
   )

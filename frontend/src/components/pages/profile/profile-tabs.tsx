@@ -1,5 +1,4 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
-import { ApiError } from '../../../services/api'
 import { flattenPages } from '../../../services/paginate'
 import { useProducts } from '../../../services/products/get-products'
 import { useFollows } from '../../../services/users/get-follows'
@@ -11,22 +10,16 @@ import { FollowButton } from '../../ui/follow-button'
 import { LoadMore } from '../../ui/load-more'
 import { ProductRow } from '../../ui/product-row'
 import { ProductListSkeleton, Skeleton } from '../../ui/skeleton'
-import { EmptyState, ErrorState } from '../../ui/states'
+import { EmptyState } from '../../ui/states'
 import { UserLink } from '../../ui/user-link'
 
 interface ProductListProps {
   query: UseInfiniteQueryResult<InfiniteData<Page<Product>>>
   empty: string
-  /** What to say when the server does not offer this list at all (a 404). */
-  unavailable?: string
 }
 
-function ProductList({ query, empty, unavailable }: ProductListProps) {
+function ProductList({ query, empty }: ProductListProps) {
   if (query.isPending) return <ProductListSkeleton rows={4} />
-  if (query.isError) {
-    if (unavailable && query.error instanceof ApiError && query.error.status === 404) return <EmptyState title={unavailable} />
-    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-  }
   const list = flattenPages(query.data)
   if (list.length === 0) return <EmptyState title={empty} />
   return (
@@ -44,16 +37,12 @@ function ProductList({ query, empty, unavailable }: ProductListProps) {
 }
 
 export function ProductsTab({ username }: { username: string }) {
-  return <ProductList query={useProducts({ author: username, ordering: 'new' })} empty="No launches yet" />
+  return <ProductList query={useProducts({ author: username, ordering: 'new' }, { required: true })} empty="No launches yet" />
 }
 
 export function UpvotedTab({ username }: { username: string }) {
   return (
-    <ProductList
-      query={useUpvotedProducts(username)}
-      empty="No upvotes yet"
-      unavailable="This server does not list upvoted products yet."
-    />
+<ProductList query={useUpvotedProducts(username)} empty="No upvotes yet" />
   )
 }
 
@@ -67,7 +56,6 @@ export function FollowsTab({ username, list }: { username: string; list: FollowL
       </div>
     )
   }
-  if (follows.isError) return <ErrorState error={follows.error} onRetry={() => void follows.refetch()} />
   const people = flattenPages(follows.data)
   if (people.length === 0) {
     return <EmptyState title={list === 'followers' ? 'No followers yet' : 'Not following anyone yet'} />

@@ -11,7 +11,8 @@ import { ProductRow } from '../../ui/product-row'
 import { SearchBox } from '../../ui/search-box'
 import { Segmented } from '../../ui/segmented'
 import { ProductListSkeleton } from '../../ui/skeleton'
-import { EmptyState, ErrorState } from '../../ui/states'
+import { EmptyState } from '../../ui/states'
+import { ErrorBoundary } from '../../ui/error-boundary'
 
 function parseOrdering(value: string | null): SearchOrdering {
   return value === 'new' || value === 'top' ? value : 'relevance'
@@ -25,13 +26,7 @@ export default function SearchPage() {
   const category = params.get('category') ?? ''
   const ordering = parseOrdering(params.get('sort'))
   const categories = useCategories()
-  const results = useSearchProducts({
-    q,
-    ...(category ? { category } : {}),
-    ...(ordering === 'relevance' ? {} : { ordering }),
-  })
   useDocumentTitle(q ? `“${q}”` : 'Search')
-  const list = flattenPages(results.data)
 
   const linkWith = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params)
@@ -74,46 +69,67 @@ export default function SearchPage() {
         />
       </div>
 
-      <div className="mt-6" aria-live="polite" aria-busy={results.isFetching}>
-        {!q ? (
-          <EmptyState title="What are you looking for?">
-            <p>Type a few words in the search box: a product's name, what it does, or a tag like “ai” or “design”.</p>
-            <CategoryChips categories={(categories.data ?? []).slice(0, 8)} />
-          </EmptyState>
-        ) : q.length > MAX_QUERY_LENGTH ? (
-          <EmptyState title="That search is too long">Use at most {MAX_QUERY_LENGTH} characters.</EmptyState>
-        ) : results.isPending ? (
-          <ProductListSkeleton rows={5} label="Searching" />
-        ) : results.isError ? (
-          <ErrorState error={results.error} onRetry={() => void results.refetch()} />
-        ) : list.length === 0 ? (
-          <EmptyState
-            title={`Nothing matches “${q}”${category ? ' in this category' : ''}`}
-            action={
-              category ? (
-                <ButtonLink to={linkWith({ category: null })} variant="secondary">
-                  Search every category
-                </ButtonLink>
-              ) : (
-                <ButtonLink to="/categories" variant="secondary">
-                  Browse categories
-                </ButtonLink>
-              )
-            }
-          >
-            <p>Check the spelling, try fewer or more general words, or look around a category.</p>
-          </EmptyState>
-        ) : (
-          <ul className="-mx-2 sm:-mx-3">
-            {list.map((product) => (
-              <li key={product.id}>
-                <ProductRow product={product} highlight={q} />
-              </li>
-            ))}
-          </ul>
-        )}
-        {q && <LoadMore hasMore={results.hasNextPage} loading={results.isFetchingNextPage} onLoad={() => void results.fetchNextPage()} />}
-      </div>
+      {/* Results that fail to load fail alone: the search box and filters above stay. */}
+      <ErrorBoundary resetKey={params.toString()}>
+        <SearchResults q={q} category={category} ordering={ordering} linkWith={linkWith} categories={categories.data ?? []} />
+      </ErrorBoundary>
+    </div>
+  )
+}
+
+interface SearchResultsProps {
+  q: string
+  category: string
+  ordering: SearchOrdering
+  linkWith: (changes: Record<string, string | null>) => string
+  categories: { slug: string; name: string; icon: string }[]
+}
+
+function SearchResults({ q, category, ordering, linkWith, categories }: SearchResultsProps) {
+  const results = useSearchProducts({
+    q,
+    ...(category ? { category } : {}),
+    ...(ordering === 'relevance' ? {} : { ordering }),
+  })
+  const list = flattenPages(results.data)
+  return (
+    <div className="mt-6" aria-live="polite" aria-busy={results.isFetching}>
+      {!q ? (
+        <EmptyState title="What are you looking for?">
+          <p>Type a few words in the search box: a product's name, what it does, or a tag like “ai” or “design”.</p>
+          <CategoryChips categories={categories.slice(0, 8)} />
+        </EmptyState>
+      ) : q.length > MAX_QUERY_LENGTH ? (
+        <EmptyState title="That search is too long">Use at most {MAX_QUERY_LENGTH} characters.</EmptyState>
+      ) : results.isPending ? (
+        <ProductListSkeleton rows={5} label="Searching" />
+      ) : list.length === 0 ? (
+        <EmptyState
+          title={`Nothing matches “${q}”${category ? ' in this category' : ''}`}
+          action={
+            category ? (
+              <ButtonLink to={linkWith({ category: null })} variant="secondary">
+                Search every category
+              </ButtonLink>
+            ) : (
+              <ButtonLink to="/categories" variant="secondary">
+                Browse categories
+              </ButtonLink>
+            )
+          }
+        >
+          <p>Check the spelling, try fewer or more general words, or look around a category.</p>
+        </EmptyState>
+      ) : (
+        <ul className="-mx-2 sm:-mx-3">
+          {list.map((product) => (
+            <li key={product.id}>
+              <ProductRow product={product} highlight={q} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {q && <LoadMore hasMore={results.hasNextPage} loading={results.isFetchingNextPage} onLoad={() => void results.fetchNextPage()} />}
     </div>
   )
 }
