@@ -16,14 +16,18 @@ run: backend-deps web
 	mkdir -p $${VITRIN_VAR_DIR:-$(BACKEND)/var}
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
+	@# Smaller copies of the demo images (and of any upload that lacks them); nothing to do once made.
+	$(MANAGE) make_image_variants
 	$(MANAGE) collectstatic --no-input -v0
 	@echo "Vitrin is on http://127.0.0.1:$(PORT)/ (API docs: http://127.0.0.1:$(PORT)/api/docs/)"
 	@# Links in e-mails (verification, password reset) point at this server unless told otherwise.
-	cd $(BACKEND) && FRONTEND_URL=$${FRONTEND_URL:-http://127.0.0.1:$(PORT)} exec $(CURDIR)/$(VENV)/bin/gunicorn vitrin.wsgi:application \
-		--bind 127.0.0.1:$(PORT) --workers 1 --threads 8 --access-logfile - --forwarded-allow-ips=127.0.0.1
+	@# One uvicorn process serves the pages, the API (sync views in Django's thread pool) and the
+	@# live streams of /api/live/, whose events then need no Redis: votes and streams share it.
+	cd $(BACKEND) && FRONTEND_URL=$${FRONTEND_URL:-http://127.0.0.1:$(PORT)} exec $(CURDIR)/$(VENV)/bin/uvicorn vitrin.asgi:application \
+		--host 127.0.0.1 --port $(PORT) --proxy-headers --forwarded-allow-ips=127.0.0.1 --timeout-graceful-shutdown 2
 
-## test: install what is needed and run every test: lint, types, backend, frontend, browser
-test: backend-deps lint typecheck test-backend test-frontend test-e2e
+## test: install what is needed and run every test: lint, types, backend, frontend, browser, infra
+test: backend-deps lint typecheck test-backend test-frontend test-e2e test-infra
 
 install: backend-deps frontend-deps
 
@@ -74,6 +78,13 @@ test-frontend: frontend-deps
 test-e2e: backend-deps web
 	@if [ -f $(FRONTEND)/package.json ]; then cd $(FRONTEND) && npm run --silent e2e; fi
 
+## test-infra: the Kubernetes manifests checked offline (infra/k8s/validate.py) and nginx's
+## micro-cache run for real in front of a test server (skipped, saying so, without nginx)
+.PHONY: test-infra
+test-infra: backend-deps
+	$(PY) infra/k8s/validate.py
+	$(PY) -m pytest -q -rs -p no:django -p no:cacheprovider infra/k8s/tests infra/nginx/tests
+
 ## dev: Vite on :3000 with hot reload, proxying /api to Django on :8000
 dev: backend-deps frontend-deps
 	mkdir -p $${VITRIN_VAR_DIR:-$(BACKEND)/var}
@@ -90,6 +101,28 @@ bench: backend-deps
 ## FUZZ_SECONDS in all (120 unless given); fails on any 5xx or answer the schema does not document
 fuzz: backend-deps
 	bash infra/scripts/fuzz.sh
+
+## stack: the production topology on this machine, no containers (nginx TLS on https://127.0.0.1:8443,
+## two gunicorn app servers, PostgreSQL primary + replica, pgbouncer, Redis, RabbitMQ, Celery, S3,
+## Prometheus); starts only what is down, then prints each part's address and state
+.PHONY: stack stack-down stack-status
+stack: backend-deps
+	infra/stack/stack.sh up
+
+## stack-down: stop every part of `make stack` (its data stays in .stack/)
+stack-down:
+	infra/stack/stack.sh down
+
+stack-status:
+	infra/stack/stack.sh status
+
+## stack-test: failure drills against the production topology (`make stack` first when it is not
+## up): app server killed, replica, primary, Redis and RabbitMQ stopped under load, beat, S3,
+## Prometheus, Grafana, a browser; one line of figures each, fails on any broken requirement
+.PHONY: stack-test
+stack-test: backend-deps frontend-deps
+	@infra/stack/stack.sh status >/dev/null 2>&1 || $(MAKE) --no-print-directory stack
+	$(PY) infra/stack/drills/run.py $(DRILLS)
 
 clean:
 	rm -rf $(VENV) $(FRONTEND)/node_modules $(FRONTEND)/dist $(BACKEND)/var $(BACKEND)/staticfiles

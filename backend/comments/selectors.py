@@ -25,6 +25,7 @@ from core.cache import cached
 from core.domain_errors import NotFound
 from products.models import PUBLISHED, Product
 from products.selectors import product_get_visible, product_visible_q
+from uploads.models import upload_variants_of
 from users.models import User
 from users.selectors import is_following_annotation
 
@@ -49,6 +50,7 @@ def _comments_for(viewer: User | AnonymousUser) -> QuerySet[Comment]:
     )
     return Comment.objects.select_related("author").annotate(
         author_is_following=is_following_annotation(viewer=viewer, user_ref="author"),
+        author_avatar_variants=upload_variants_of("author__avatar"),
         reply_count=Coalesce(Subquery(replies), 0),
     )
 

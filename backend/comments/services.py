@@ -17,6 +17,7 @@ from comments.models import Comment
 from comments.selectors import comment_depth
 from core.cache import bump_cache_version, comments_namespace
 from core.domain_errors import Invalid, NotAllowed, NotFound
+from core.metrics import COMMENTS, count_after_commit
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
 from products.models import Product
@@ -76,6 +77,7 @@ def comment_create(*, product: Product, author: User, content: str, parent_id: i
         notification_create(
             recipient=parent.author, actor=author, verb=NotificationVerb.REPLY, product=product, comment=comment
         )
+    count_after_commit(COMMENTS)
     return comment
 
 

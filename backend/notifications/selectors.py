@@ -2,6 +2,7 @@ from django.db.models import Case, CharField, F, QuerySet, Value, When
 
 from notifications.models import Notification
 from products.selectors import product_visible_q
+from uploads.models import upload_variants_of
 from users.models import User
 from users.selectors import is_following_annotation
 
@@ -18,6 +19,7 @@ def notification_list(*, user: User) -> QuerySet[Notification]:
         .select_related("actor")
         .annotate(
             actor_is_following=is_following_annotation(viewer=user, user_ref="actor"),
+            actor_avatar_variants=upload_variants_of("actor__avatar"),
             product_title=Case(
                 When(product_visible_q(user=user, through="product__"), then=F("product__title")),
                 default=Value(None),

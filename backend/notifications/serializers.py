@@ -36,6 +36,7 @@ class NotificationSerializer(serializers.ModelSerializer[Notification]):
 
     def to_representation(self, instance: Notification) -> dict[str, Any]:
         instance.actor.is_following = bool(getattr(instance, "actor_is_following", False))  # type: ignore[attr-defined]
+        instance.actor.avatar_variants = getattr(instance, "actor_avatar_variants", None)  # type: ignore[attr-defined]
         return dict(super().to_representation(instance))
 
 

@@ -9,6 +9,7 @@ from django.db.models import BooleanField, Exists, F, Max, OuterRef, Q, QuerySet
 from core.domain_errors import NotFound
 from products.models import PUBLISHED, Product, ProductStatus, Upvote
 from products.queries import upvoted_and_followed
+from uploads.models import upload_variants_of
 from users.models import Follow, User
 from users.selectors import is_following_annotation
 
@@ -25,8 +26,10 @@ PRODUCT_ORDERINGS: dict[str, tuple[str, str]] = {
 
 def product_list_queryset(*, viewer: User | AnonymousUser) -> QuerySet[Product]:
     """Products with what ProductSerializer reads, in one query: the category, the author,
-    `has_upvoted` (the viewer upvoted it) and `author_is_following` (the viewer follows its
-    author). Not filtered by visibility; callers add `PUBLISHED` or `product_visible_q`."""
+    `has_upvoted` (the viewer upvoted it), `author_is_following` (the viewer follows its
+    author), and the smaller copies of the image and of the author's avatar (`image_variants`,
+    `author_avatar_variants`: a subquery each on the uploads' unique URL index). Not filtered by
+    visibility; callers add `PUBLISHED` or `product_visible_q`."""
     if viewer.is_authenticated:
         has_upvoted: Exists | Value = Exists(Upvote.objects.filter(product_id=OuterRef("pk"), user_id=viewer.pk))
     else:
@@ -34,6 +37,8 @@ def product_list_queryset(*, viewer: User | AnonymousUser) -> QuerySet[Product]:
     return Product.objects.select_related("category", "author").annotate(
         has_upvoted=has_upvoted,
         author_is_following=is_following_annotation(viewer=viewer, user_ref="author"),
+        image_variants=upload_variants_of("image"),
+        author_avatar_variants=upload_variants_of("author__avatar"),
     )
 
 

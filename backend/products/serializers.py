@@ -13,6 +13,7 @@ from categories.serializers import CategorySerializer
 from core.http_cache import Personalization
 from products.models import Product, ProductStatus
 from products.selectors import FOLLOWING_FIELD, PRODUCT_ORDERINGS, UPVOTED_FIELD, viewer_marks
+from uploads.serializers import ImageVariantsField
 from users.serializers import UserPublicSerializer, with_author_following
 
 # The per-viewer fields of every representation that shows products or people (products, their
@@ -36,6 +37,7 @@ PRODUCT_FIELDS = (
     "category",
     "author",
     "image",
+    "image_variants",
     "gallery",
     "tags",
     "status",
@@ -52,6 +54,7 @@ PRODUCT_FIELDS = (
 class ProductSerializer(serializers.ModelSerializer[Product]):
     category = CategorySerializer(read_only=True)
     author = UserPublicSerializer(read_only=True)
+    image_variants = ImageVariantsField(help_text="Smaller copies of `image` for a `srcset`; null when there are none.")
     gallery = serializers.ListField(child=serializers.CharField(), read_only=True)
     tags = serializers.ListField(child=serializers.CharField(), read_only=True)
     has_upvoted = serializers.SerializerMethodField()
@@ -91,6 +94,8 @@ class LaunchDaysSerializer(serializers.Serializer[None]):
 
 # --- input --------------------------------------------------------------------------------
 MAX_LAUNCH_DAYS = 7
+
+
 class TextField(serializers.CharField):
     """A CharField that takes text only: a number or a boolean is refused, not turned into text."""
 

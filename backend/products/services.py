@@ -30,6 +30,8 @@ from categories.selectors import category_get_by_slug_or_none
 from core.buffered_counts import BufferedCounts
 from core.cache import PRODUCTS, VOTES, bump_cache_version
 from core.domain_errors import Invalid, NotFound
+from core.metrics import LAUNCHES, PRODUCT_VIEWS_WRITTEN, UPVOTES, count_after_commit
+from live.events import ProductCounts, product_counts_publish_on_commit
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
 from products.models import Product, ProductStatus, ProductTag, Upvote
@@ -110,6 +112,13 @@ def _shift_products_counts(*, author_id: int, before: int | None, after: int | N
         User.objects.filter(pk=author_id).update(products_count=F("products_count") + 1)
     if before is not None and after is None:
         User.objects.filter(pk=author_id, products_count__gt=0).update(products_count=F("products_count") - 1)
+
+
+def _publish_counts(product: Product, *, upvote_count: int) -> None:
+    """Live pages show the product's new count once the vote commits (a listed product only)."""
+    if product.is_published and product.published_at is not None:
+        counts = ProductCounts(id=product.pk, upvote_count=upvote_count, comment_count=product.comment_count)
+        product_counts_publish_on_commit(counts=counts, published_at=product.published_at)
 
 
 def _lock(product: Product) -> Product:
@@ -203,6 +212,8 @@ def product_create(
     _set_tags(product=product, tags=product.tags)
     _shift_products_counts(author_id=author.pk, before=None, after=_counted_category_id(product))
     bump_cache_version(PRODUCTS)
+    if published_at is not None:
+        count_after_commit(LAUNCHES)
     return product
 
 
@@ -245,6 +256,7 @@ def product_update(
         locked.status = status
         if status == ProductStatus.PUBLISHED and locked.published_at is None:
             locked.published_at = timezone.now()
+            count_after_commit(LAUNCHES)
     locked.hot_score = _current_hot_score(locked, upvote_count=locked.upvote_count)
     locked.save(update_fields=UPDATABLE_FIELDS)
     _shift_products_counts(author_id=locked.author_id, before=before, after=_counted_category_id(locked))
@@ -323,7 +335,9 @@ def product_view_counts_write(*, counts: Mapping[int, int], batch_size: int = VI
         Product.objects.filter(pk__in=[product_id for product_id, _ in batch]).update(
             view_count=F("view_count") + added
         )
-    return sum(counts.values())
+    views = sum(counts.values())
+    count_after_commit(PRODUCT_VIEWS_WRITTEN, views)
+    return views
 
 
 def product_view_counts_flush() -> int:
@@ -383,7 +397,9 @@ def upvote_add(*, product: Product, user: User) -> int:
         hot_score=_current_hot_score(locked, upvote_count=upvote_count),
     )
     bump_cache_version(VOTES)
+    _publish_counts(locked, upvote_count=upvote_count)
     notification_create(recipient=product.author, actor=user, verb=NotificationVerb.UPVOTE, product=locked)
+    count_after_commit(UPVOTES)
     return upvote_count
 
 
@@ -400,4 +416,5 @@ def upvote_remove(*, product: Product, user: User) -> int:
         hot_score=_current_hot_score(locked, upvote_count=upvote_count),
     )
     bump_cache_version(VOTES)
+    _publish_counts(locked, upvote_count=upvote_count)
     return upvote_count

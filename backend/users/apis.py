@@ -87,7 +87,7 @@ def _signed_in_response(
     signed_in: services.SignedIn, *, status_code: int = 200, include_created: bool = False
 ) -> Response:
     body: dict[str, Any] = {
-        "user": MeSerializer(signed_in.user).data,
+        "user": MeSerializer(selectors.user_me(user=signed_in.user)).data,
         "access": signed_in.tokens.access,
         "refresh": signed_in.tokens.refresh,
     }
@@ -275,7 +275,7 @@ class MeApi(APIView):
     )
     def patch(self, request: Request) -> Response:
         user = services.user_profile_update(user=_caller(request), **_validated(ProfileUpdateInputSerializer, request))
-        return Response(MeSerializer(user).data)
+        return Response(MeSerializer(selectors.user_me(user=user)).data)
 
 
 class PasswordChangeApi(_SameSiteJsonApi):
@@ -411,6 +411,7 @@ class _FollowListApi(generics.ListAPIView[Any]):
         for link in page:
             person = getattr(link, self.user_side)
             person.is_following = link.user_is_following
+            person.avatar_variants = link.user_avatar_variants
             people.append(person)
         return self.get_paginated_response(UserPublicSerializer(people, many=True).data)
 

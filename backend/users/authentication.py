@@ -11,7 +11,7 @@ password or lock it.
 With the cache down every read simply loads the row, as before.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
@@ -20,6 +20,7 @@ from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import Token
 
 from users.account_cache import account_cached, account_remember
+from users.models import User
 
 
 class CachedUserJWTAuthentication(JWTAuthentication):
@@ -38,6 +39,6 @@ class CachedUserJWTAuthentication(JWTAuthentication):
         cached = account_cached(user_id)  # only active users are ever stored
         if cached is not None:
             return cached
-        user = super().get_user(validated_token)  # the row; refuses unknown and inactive users
+        user = cast(User, super().get_user(validated_token))  # the row; refuses unknown and inactive users
         account_remember(user)
         return user

@@ -13,6 +13,7 @@ from django.core.mail import send_mail
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.metrics import EMAILS_SENT, count_after_commit
 from users.models import User
 from users.verification import email_verification_token_generator
 
@@ -70,13 +71,14 @@ def email_verification_email(*, user: User) -> Email:
     )
 
 
-def _send(*, email: Email, user: User) -> None:
+def _send(*, email: Email, user: User, kind: str) -> None:
     send_mail(subject=email.subject, message=email.body, from_email=None, recipient_list=[user.email])
+    count_after_commit(EMAILS_SENT.labels(kind=kind))
 
 
 def password_reset_email_send(*, user: User) -> None:
-    _send(email=password_reset_email(user=user), user=user)
+    _send(email=password_reset_email(user=user), user=user, kind="password_reset")
 
 
 def email_verification_email_send(*, user: User) -> None:
-    _send(email=email_verification_email(user=user), user=user)
+    _send(email=email_verification_email(user=user), user=user, kind="email_verification")

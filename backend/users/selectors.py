@@ -2,6 +2,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import BooleanField, Exists, OuterRef, QuerySet, Value
 
 from core.domain_errors import NotFound
+from uploads.models import Upload, upload_variants_of
 from users.models import Follow, User
 from utils.text import email_normalize, text_folded
 
@@ -63,8 +64,14 @@ def is_following_annotation(*, viewer: User | AnonymousUser, user_ref: str = "pk
 def user_me(*, user: User) -> User:
     """The signed-in user's whole row, as their own profile shows it. A read's `request.user`
     may carry only what authentication needs (users.authentication); then this loads the rest
-    in one query instead of one per field."""
-    return User.objects.get(pk=user.pk) if user.get_deferred_fields() else user
+    in one query instead of one per field. With `avatar_variants`, the smaller copies of the
+    avatar (one more query only for a person who has an avatar and a complete row)."""
+    if user.get_deferred_fields():
+        return User.objects.annotate(avatar_variants=upload_variants_of("avatar")).get(pk=user.pk)
+    user.avatar_variants = (  # type: ignore[attr-defined]
+        Upload.objects.filter(url=user.avatar).values_list("variants", flat=True).first() if user.avatar else None
+    )
+    return user
 
 
 def user_get(*, username: str, viewer: User | AnonymousUser) -> User:
@@ -74,7 +81,9 @@ def user_get(*, username: str, viewer: User | AnonymousUser) -> User:
     if "\x00" in username:
         raise NotFound()  # no username has one, and PostgreSQL refuses to compare it
     user = (
-        User.objects.annotate(is_following=is_following_annotation(viewer=viewer))
+        User.objects.annotate(
+            is_following=is_following_annotation(viewer=viewer), avatar_variants=upload_variants_of("avatar")
+        )
         .filter(username__iexact=username, is_active=True)
         .first()
     )
@@ -85,11 +94,14 @@ def user_get(*, username: str, viewer: User | AnonymousUser) -> User:
 
 def _follow_links(*, viewer: User | AnonymousUser, user_side: str, **filters: User) -> QuerySet[Follow]:
     """Follow rows, newest first, each with its `user_side` user loaded and annotated
-    `user_is_following` (the viewer follows that user)."""
+    `user_is_following` (the viewer follows that user) and `user_avatar_variants`."""
     return (
         Follow.objects.filter(**filters)
         .select_related(user_side)
-        .annotate(user_is_following=is_following_annotation(viewer=viewer, user_ref=user_side))
+        .annotate(
+            user_is_following=is_following_annotation(viewer=viewer, user_ref=user_side),
+            user_avatar_variants=upload_variants_of(f"{user_side}__avatar"),
+        )
         .order_by("-created_at", "-id")
     )
 

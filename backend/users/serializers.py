@@ -4,6 +4,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.validators import URLValidator
 from rest_framework import serializers
 
+from uploads.serializers import ImageVariantsField
 from users.models import User
 from users.selectors import email_normalize
 
@@ -13,6 +14,7 @@ PUBLIC_USER_FIELDS: tuple[str, ...] = (
     "first_name",
     "last_name",
     "avatar",
+    "avatar_variants",
     "bio",
     "website",
     "created_at",
@@ -35,6 +37,9 @@ class UserPublicSerializer(serializers.ModelSerializer[User]):
     """
 
     is_following = serializers.SerializerMethodField()
+    avatar_variants = ImageVariantsField(
+        help_text="Smaller copies of `avatar` for a `srcset`; null when there are none."
+    )
     # Not the model's URLField: the schema would promise `format: uri`, and most people have "".
     website = serializers.CharField(
         read_only=True, help_text='Their web address (http or https), or "" when they gave none.'
@@ -64,8 +69,10 @@ class MeSerializer(UserPublicSerializer):
 
 
 def with_author_following(instance: Any) -> Any:
-    """Hands the `author_is_following` annotation of a product or comment to its author."""
+    """Hands the `author_is_following` and `author_avatar_variants` annotations of a product or
+    comment to its author."""
     instance.author.is_following = bool(getattr(instance, "author_is_following", False))
+    instance.author.avatar_variants = getattr(instance, "author_avatar_variants", None)
     return instance
 
 

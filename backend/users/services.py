@@ -14,6 +14,7 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 
 from core.domain_errors import CredentialsRefused, Invalid, Unavailable
+from core.metrics import SIGNUPS, count_after_commit
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
 from uploads.selectors import upload_urls_unknown
@@ -83,6 +84,7 @@ def user_register(*, username: str, email: str, password: str) -> SignedIn:
             user = User.objects.create_user(username=username, email=email, password=password)
             tokens = session_start(user=user)
             _email_verification_queue(user=user)
+            count_after_commit(SIGNUPS.labels(method="password"))
     except IntegrityError as exc:
         # Somebody registered the same username or e-mail address a moment ago.
         taken = _taken_fields(username=username, email=email)
@@ -185,7 +187,7 @@ def password_reset_request(*, email: str) -> None:
     if user is None or not user.is_active:
         return
     user_id = user.pk
-    transaction.on_commit(lambda: password_reset_email_send_task.delay(user_id))
+    password_reset_email_send_task.delay_on_commit(user_id)
 
 
 def _user_from_uid(uid: str) -> User | None:
@@ -215,7 +217,7 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> None:
 def _email_verification_queue(*, user: User) -> None:
     """E-mails `user` a verification link once the current transaction commits."""
     user_id = user.pk
-    transaction.on_commit(lambda: email_verification_email_send_task.delay(user_id))
+    email_verification_email_send_task.delay_on_commit(user_id)
 
 
 def _email_verified_set(*, user: User) -> None:
@@ -318,6 +320,7 @@ def _social_account_create(*, identity: GoogleIdentity) -> tuple[User, bool]:
             last_name=identity.family_name[:150],
             email_verified=True,
         )
+        count_after_commit(SIGNUPS.labels(method="google"))
     elif not user.email_verified:
         _account_reclaim(user=user)
     SocialAccount.objects.create(user=user, issuer=identity.issuer, subject=identity.subject, email=identity.email)

@@ -21,6 +21,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("notifications/", include("notifications.urls")),
     path("uploads/", include("uploads.urls")),
     path("search/", include("search.urls")),
+    path("vitals/", include("vitals.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     # Any other path under /api/ (an id beyond 64 bits included) is the API's JSON 404, in

@@ -19,6 +19,8 @@ from categories.models import Category
 from comments.models import Comment
 from products.models import Product, ProductStatus, Upvote
 from products.serializers import PRODUCT_FIELDS
+from uploads.models import Upload
+from uploads.selectors import image_variants_output
 from users.models import Follow, User
 from users.serializers import PUBLIC_USER_FIELDS
 
@@ -35,8 +37,15 @@ class NaiveCategorySerializer(serializers.ModelSerializer[Category]):
         fields = ("id", "name", "slug", "description", "icon", "color", "products_count")
 
 
+def naive_variants(url: str) -> dict[str, Any] | None:
+    """The smaller copies of the image at `url`, looked up one image at a time."""
+    stored = Upload.objects.filter(url=url).values_list("variants", flat=True).first() if url else None
+    return None if stored is None else image_variants_output(stored)
+
+
 class NaiveUserSerializer(serializers.ModelSerializer[User]):
     is_following = serializers.SerializerMethodField()
+    avatar_variants = serializers.SerializerMethodField()
 
     class Meta:
         model = User
@@ -46,11 +55,15 @@ class NaiveUserSerializer(serializers.ModelSerializer[User]):
         viewer = self.context["request"].user
         return bool(viewer.is_authenticated and Follow.objects.filter(follower=viewer, followee=user).exists())
 
+    def get_avatar_variants(self, user: User) -> dict[str, Any] | None:
+        return naive_variants(user.avatar)
+
 
 class NaiveProductSerializer(serializers.ModelSerializer[Product]):
     category = NaiveCategorySerializer()
     author = NaiveUserSerializer()
     has_upvoted = serializers.SerializerMethodField()
+    image_variants = serializers.SerializerMethodField()
 
     class Meta:
         model = Product
@@ -59,6 +72,9 @@ class NaiveProductSerializer(serializers.ModelSerializer[Product]):
     def get_has_upvoted(self, product: Product) -> bool:
         viewer = self.context["request"].user
         return bool(viewer.is_authenticated and Upvote.objects.filter(user=viewer, product=product).exists())
+
+    def get_image_variants(self, product: Product) -> dict[str, Any] | None:
+        return naive_variants(product.image)
 
 
 class NaiveProductViewSet(viewsets.ModelViewSet[Product]):

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Starts the real backend for browser tests: a fresh SQLite database with the demo data,
- * the built web app collected as static files, gunicorn on a free port. Stopped by `stop()`.
+ * the built web app collected as static files, served as `make run` serves it (one uvicorn process:
+ * the pages, the API and the live streams) on a free port. Stopped by `stop()`.
  */
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -99,8 +100,8 @@ export async function startBackend() {
   env.DJANGO_ALLOWED_HOSTS = '127.0.0.1,localhost'
   env.FRONTEND_URL = `http://127.0.0.1:${port}`
   const server = spawn(
-    join(VENV_BIN, 'gunicorn'),
-    ['vitrin.wsgi:application', '--bind', `127.0.0.1:${port}`, '--workers', '1', '--threads', '8', '--timeout', '120'],
+    join(VENV_BIN, 'uvicorn'),
+    ['vitrin.asgi:application', '--host', '127.0.0.1', '--port', String(port), '--timeout-graceful-shutdown', '2', '--no-access-log'],
     { cwd: BACKEND, env, stdio: ['ignore', 'ignore', 'pipe'] },
   )
   let log = ''

@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
+import { env } from './config/env'
 import { restoreSession } from './services/auth/me'
 import { prefetchFirstPage } from './services/prefetch'
 import { createQueryClient } from './services/query-client'
@@ -24,3 +25,16 @@ startTransition(() => {
     </StrictMode>,
   )
 })
+
+// Once the first page has loaded, each in a chunk of its own: the service worker (offline copies,
+// new versions) and, for a sample of page loads, the measure of the Core Web Vitals.
+window.addEventListener(
+  'load',
+  () => {
+    if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+      void import('./services/service-worker').then(({ registerServiceWorker }) => registerServiceWorker())
+    }
+    if (Math.random() < env.vitalsSampleRate) void import('./services/web-vitals').then(({ reportWebVitals }) => reportWebVitals())
+  },
+  { once: true },
+)

@@ -28,6 +28,8 @@ from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
 from categories.models import Category
+from uploads.models import Upload
+from uploads.selectors import image_variants_output
 from users.models import User
 
 T = TypeVar("T")
@@ -51,6 +53,12 @@ def category_json(category: Category) -> dict[str, Any]:
     }
 
 
+def variants_json(url: str) -> dict[str, Any] | None:
+    """The `image_variants` / `avatar_variants` the API shows for the image at `url`."""
+    stored = Upload.objects.filter(url=url).values_list("variants", flat=True).first() if url else None
+    return None if stored is None else image_variants_output(stored)
+
+
 def user_json(user: User, *, is_following: bool = False) -> dict[str, Any]:
     """The public User object of the contract, as `user` holds it (refresh it first if the
     database may have changed since it was read)."""
@@ -60,6 +68,7 @@ def user_json(user: User, *, is_following: bool = False) -> dict[str, Any]:
         "first_name": user.first_name,
         "last_name": user.last_name,
         "avatar": user.avatar,
+        "avatar_variants": variants_json(user.avatar),
         "bio": user.bio,
         "website": user.website,
         "created_at": iso(user.created_at),
@@ -264,3 +273,31 @@ def encode_cursor(payload: Any) -> str:
     """`payload` as a `cursor`; `NaN` and `Infinity` are written as Python's `json` writes them,
     since a caller may do the same."""
     return cursor_from_text(json.dumps(payload, separators=(",", ":")))
+
+
+# --- Celery with a broker -----------------------------------------------------------------------
+def closed_port() -> int:
+    """A loopback port nothing listens on (the kernel just handed it out and it was let go)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def celery_broker(url: str) -> Iterator[None]:
+    """Celery publishes to `url` (instead of running tasks inline) inside the block."""
+    from vitrin.celery import app
+
+    def forget_connections() -> None:
+        # Celery keeps its connection and producer pools once made; no public call drops them.
+        app._pool = None  # type: ignore[attr-defined]
+        app.amqp._producer_pool = None  # type: ignore[attr-defined]
+
+    saved = (app.conf.broker_url, app.conf.task_always_eager)
+    forget_connections()
+    app.conf.update(broker_url=url, task_always_eager=False)
+    try:
+        yield
+    finally:
+        forget_connections()
+        app.conf.update(broker_url=saved[0], task_always_eager=saved[1])

@@ -3,7 +3,7 @@ the database, for exact comparisons. Helpers every app's tests use are in core/t
 
 from typing import Any
 
-from core.tests.support import category_json, iso, user_json
+from core.tests.support import category_json, iso, user_json, variants_json
 from products.models import Product
 
 
@@ -20,6 +20,7 @@ def product_json(product: Product, *, has_upvoted: bool = False, is_following: b
         "category": category_json(product.category),
         "author": user_json(product.author, is_following=is_following),
         "image": product.image,
+        "image_variants": variants_json(product.image),
         "gallery": product.gallery,
         "tags": product.tags,
         "status": product.status,

@@ -34,7 +34,7 @@ def test_the_days_with_launches_newest_first_skipping_quiet_days(api_client: API
     draft_factory()
     ProductFactory.create(published_at=published_at(2026, 3, 1), is_hidden=True)
 
-    answer = api_client.get(URL, {"date": "2026-03-14", "ordering": "new", "days": 3}).json()
+    answer = api_client.get(URL, {"date": "2026-03-14", "ordering": "new", "days": "3"}).json()
 
     assert days_of(answer) == [
         ("2026-03-14", [today.pk]),
@@ -42,7 +42,7 @@ def test_the_days_with_launches_newest_first_skipping_quiet_days(api_client: API
         ("2026-03-04", [ten_days_ago.pk]),
     ]
     assert answer["before"] == "2025-03-14"
-    rest = api_client.get(URL, {"date": answer["before"], "ordering": "new", "days": 3}).json()
+    rest = api_client.get(URL, {"date": answer["before"], "ordering": "new", "days": "3"}).json()
     assert rest == {
         "days": [{"date": "2025-03-14", "results": [product_json(last_year)], "next": None}],
         "before": None,
@@ -53,9 +53,9 @@ def test_the_days_with_launches_newest_first_skipping_quiet_days(api_client: API
 def test_today_is_shown_even_without_launches_another_quiet_day_is_not(api_client: APIClient) -> None:
     earlier = ProductFactory.create(published_at=published_at(2026, 3, 10))
 
-    on_today = api_client.get(URL, {"date": "2026-03-14", "days": 2}).json()
-    on_a_quiet_day = api_client.get(URL, {"date": "2026-03-12", "days": 2}).json()
-    by_default = api_client.get(URL, {"days": 2}).json()
+    on_today = api_client.get(URL, {"date": "2026-03-14", "days": "2"}).json()
+    on_a_quiet_day = api_client.get(URL, {"date": "2026-03-12", "days": "2"}).json()
+    by_default = api_client.get(URL, {"days": "2"}).json()
 
     assert days_of(on_today) == [("2026-03-14", []), ("2026-03-10", [earlier.pk])]
     assert days_of(on_a_quiet_day) == [("2026-03-10", [earlier.pk])]
@@ -69,7 +69,8 @@ def test_a_busy_days_next_link_continues_that_days_list_in_its_ordering(api_clie
     upvote(top, *UserFactory.create_batch(2))
     ProductFactory.create(published_at=published_at(2026, 3, 13))
 
-    day = api_client.get(URL, {"date": "2026-03-14", "ordering": "top", "days": 1, "page_size": 2}).json()["days"][0]
+    query = {"date": "2026-03-14", "ordering": "top", "days": "1", "page_size": "2"}
+    day = api_client.get(URL, query).json()["days"][0]
     shown, link = [product["id"] for product in day["results"]], day["next"]
     while link is not None:
         page = api_client.get(link).json()
@@ -99,7 +100,7 @@ def test_queries_grow_by_two_per_day_shown(api_client: APIClient) -> None:
         ProductFactory.create_batch(2, published_at=NOW - timedelta(days=day * 2))
 
     with CaptureQueriesContext(connection) as queries:
-        answer = api_client.get(URL, {"days": 7}).json()
+        answer = api_client.get(URL, {"days": "7"}).json()
 
     assert len(answer["days"]) == 7
     assert len(queries.captured_queries) <= 2 * 7 + 2  # a page and the next day per day, today's lookup

@@ -53,8 +53,8 @@ def test_a_listed_product_is_the_contract_object(api_client: APIClient) -> None:
     assert response.status_code == 200
     assert response.json() == {"next": None, "previous": None, "results": [product_json(product)]}
     assert set(response.json()["results"][0]) == {
-        "id", "slug", "title", "tagline", "description", "url", "category", "author", "image", "gallery",
-        "tags", "status", "upvote_count", "view_count", "comment_count", "has_upvoted", "created_at",
+        "id", "slug", "title", "tagline", "description", "url", "category", "author", "image", "image_variants",
+        "gallery", "tags", "status", "upvote_count", "view_count", "comment_count", "has_upvoted", "created_at",
         "updated_at", "published_at",
     }  # fmt: skip
     assert "email" not in response.json()["results"][0]["author"]

@@ -224,6 +224,7 @@ def test_follow_lists_show_public_users(api_client: APIClient) -> None:
             "first_name": grace.first_name,
             "last_name": grace.last_name,
             "avatar": "",
+            "avatar_variants": None,
             "bio": "Admiral",
             "website": "",
             "created_at": grace.created_at.isoformat().replace("+00:00", "Z"),

@@ -8,6 +8,7 @@ is decided in ``development.py`` and ``production.py``; defaults here are the sa
 from __future__ import annotations
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "webapp",
+    "vitals",
 ]
 
 MIDDLEWARE = [
@@ -119,11 +121,67 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 # DATABASES itself is set by development.py (SQLite unless DATABASE_URL) and production.py.
 DATABASE_URL = env("DATABASE_URL")
+# How the processes reach PostgreSQL, chosen per deployment:
+# - directly, each thread keeping its connection DATABASE_CONN_MAX_AGE seconds (the default);
+# - DATABASE_POOLER=pgbouncer: DATABASE_URL is pgbouncer in transaction mode, where consecutive
+#   transactions may run on different server connections, so nothing may outlive a transaction:
+#   no server-side cursors (`.iterator()` opens one) and no prepared statements (pgbouncer 1.18,
+#   Debian bookworm's, cannot share them; Django's default prepare_threshold None, kept explicit);
+# - DATABASE_POOL=true: Django's own pool in each process (psycopg_pool, DATABASE_POOL_MAX_SIZE
+#   connections per process, waiting at most DATABASE_POOL_TIMEOUT seconds for one); the pool
+#   needs CONN_MAX_AGE 0, which it then is. Use it or pgbouncer, rarely both.
+DATABASE_POOLER = env("DATABASE_POOLER")
+if DATABASE_POOLER not in {"", "pgbouncer"}:
+    raise ImproperlyConfigured('DATABASE_POOLER must be "pgbouncer" or empty (a direct connection).')
+DATABASE_POOL = env_bool("DATABASE_POOL")
+# A streaming replica of DATABASE_URL, reached directly (optional). With it, the reads of GET
+# requests go there (core/db_router.py); a client that wrote reads from the primary for
+# REPLICA_PIN_SECONDS (core/read_your_writes.py); a replica that is down or more than
+# REPLICA_MAX_LAG_SECONDS behind is left alone (core/replica_health.py, probed at most every
+# REPLICA_CHECK_SECONDS, or REPLICA_RETRY_SECONDS once found down).
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL")
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 5)
+REPLICA_MAX_LAG_SECONDS = env_int("REPLICA_MAX_LAG_SECONDS", 10)
+REPLICA_CHECK_SECONDS = float(env("REPLICA_CHECK_SECONDS", "1"))
+REPLICA_RETRY_SECONDS = float(env("REPLICA_RETRY_SECONDS", "5"))
+DATABASE_ROUTERS: list[str] = []
 
 
-def database_from_url(url: str) -> dict[str, Any]:
-    """The database named by a URL such as postgres://user:pass@host:5432/vitrin."""
-    return dict(dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True))
+def database_from_url(url: str, *, pooler: str = "", connect_timeout: int | None = None) -> dict[str, Any]:
+    """The database named by a URL such as postgres://user:pass@host:5432/vitrin, reached through
+    `pooler` (DATABASE_POOLER) or directly, and pooled in the process when DATABASE_POOL is on."""
+    pooled = DATABASE_POOL and url.startswith(("postgres://", "postgresql://"))
+    conn_max_age = 0 if pooled else env_int("DATABASE_CONN_MAX_AGE", 60)
+    database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True))
+    options: dict[str, Any] = database.setdefault("OPTIONS", {})
+    if connect_timeout is not None:
+        options["connect_timeout"] = connect_timeout
+    if pooler == "pgbouncer":
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
+        options["prepare_threshold"] = None
+    if pooled:
+        options["pool"] = {
+            "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+            "max_size": env_int("DATABASE_POOL_MAX_SIZE", 8),
+            "timeout": connect_timeout or env_int("DATABASE_POOL_TIMEOUT", 10),
+        }
+    return database
+
+
+def with_replica(*, databases: dict[str, Any], middleware: list[str]) -> tuple[dict[str, Any], list[str], list[str]]:
+    """The databases, routers and middleware, with DATABASE_REPLICA_URL's replica when it is set
+    (else unchanged). Returns new objects: the arguments are left as they are."""
+    if not DATABASE_REPLICA_URL:
+        return databases, [], middleware
+    # A replica that went away must not hold a request long: it is left for the primary.
+    replica = database_from_url(DATABASE_REPLICA_URL, connect_timeout=2)
+    # Tests read the test database through it instead of creating one on a read-only server.
+    replica["TEST"] = {"MIRROR": "default"}
+    return (
+        {**databases, "replica": replica},
+        ["core.db_router.PrimaryReplicaRouter"],
+        [*middleware, "core.read_your_writes.ReadYourWritesMiddleware"],
+    )
 
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -153,6 +211,15 @@ def redis_cache(url: str) -> dict[str, Any]:
 
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
+# --- Live updates (server-sent events, backend/live) ------------------------------------------
+# Vote counts are published on Redis pub/sub when a URL is given (the app servers publish, the
+# live server fans out); without one, only within the process (`make run` serves both in one).
+LIVE_REDIS_URL = env("LIVE_REDIS_URL") or REDIS_URL
+# Redis pub/sub channels are shared by every database number of a server: a prefix of their own.
+LIVE_CHANNEL_PREFIX = env("LIVE_CHANNEL_PREFIX", "vitrin:live:")
+# A comment line this often keeps idle streams open through proxies and shows dead clients.
+LIVE_HEARTBEAT_SECONDS = float(env("LIVE_HEARTBEAT_SECONDS", "15"))
+
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 # Development runs tasks inline when no broker is given (development.py).
@@ -165,6 +232,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
+# A request that queues a task never waits long for an absent broker: connecting gives up after
+# half a second and publishing is tried twice, so `.delay()` fails within about a second, and a
+# task that must not be lost waits in the outbox (core.background) for the broker to return.
+CELERY_BROKER_CONNECTION_TIMEOUT = float(env("CELERY_BROKER_CONNECTION_TIMEOUT", "0.5"))
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+# The worker, though, waits for the broker however long it is away, and reconnects.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# The worker serves Prometheus metrics on this port when set (vitrin/celery.py, core.metrics).
+CELERY_METRICS_PORT = env_int("CELERY_METRICS_PORT", 0)
 # Product page views (products.services.product_view_count): one viewer (account or client
 # address) counts once per VIEW_DEDUP_SECONDS; views are buffered in the cache and written every
 # VIEW_FLUSH_SECONDS by the beat task below. Without a broker no beat runs: the requests write
@@ -181,6 +258,11 @@ CELERY_BEAT_SCHEDULE = {
     "flush-view-counts": {
         "task": "products.tasks.flush_view_counts",
         "schedule": float(VIEW_FLUSH_SECONDS),
+    },
+    # Publishes the tasks that waited in the outbox while the broker was away.
+    "relay-task-outbox": {
+        "task": "core.tasks.relay_task_outbox",
+        "schedule": 15.0,
     },
 }
 
@@ -249,6 +331,7 @@ THROTTLE_RATES = {
     "email_verify_ip": env("THROTTLE_EMAIL_VERIFY_IP", "30/hour"),
     "writes": env("THROTTLE_WRITES", "120/min"),
     "uploads": env("THROTTLE_UPLOADS", "60/hour"),
+    "vitals": env("THROTTLE_VITALS", "60/min"),
 }
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -295,11 +378,18 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ProductStatusEnum": "products.models.ProductStatus",
         "NotificationVerbEnum": "notifications.models.NotificationVerb",
+        "WebVitalsPageEnum": "vitals.metrics.PageType",
     },
 }
 
 # --- Files ----------------------------------------------------------------------------------
-STATIC_URL = "/static/"
+# The origin of a CDN in front of this server's /static/ (e.g. https://cdn.example.com): the web
+# app's document, its service worker and the admin then reference the assets there. The CDN
+# pulls them from here (WhiteNoise serves the path of STATIC_URL). Empty: served from here.
+ASSETS_URL = env("ASSETS_URL").rstrip("/")
+if ASSETS_URL and not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?", ASSETS_URL):
+    raise ImproperlyConfigured(f"ASSETS_URL must be an origin such as https://cdn.example.com, not {ASSETS_URL!r}.")
+STATIC_URL = f"{ASSETS_URL}/static/"
 # Made by `collectstatic` (`make run` and the image run it before serving).
 STATIC_ROOT: Path | None = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 FRONTEND_DIST_DIR = Path(env("FRONTEND_DIST_DIR", str(REPO_DIR / "frontend" / "dist")))
@@ -310,21 +400,40 @@ WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+[.-][0-9A-Za-z_-]{8,12}\.[0-9a-z]+$"
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 
-AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
-if AWS_STORAGE_BUCKET_NAME:
-    default_storage = {
+
+def s3_storage(
+    *,
+    bucket_name: str,
+    endpoint_url: str | None = None,
+    region_name: str | None = None,
+    custom_domain: str | None = None,
+) -> dict[str, Any]:
+    """Uploads in an S3 bucket, served from their public URLs. Every object is stored once under
+    a name never used before (a random one, or the name of a copy derived from it, which is the
+    same bytes each time it is made), so browsers and CDNs may keep it for a year unasked."""
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "region_name": env("AWS_S3_REGION_NAME") or None,
-            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
-            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "bucket_name": bucket_name,
+            "region_name": region_name,
+            "endpoint_url": endpoint_url,
+            "custom_domain": custom_domain,
             "default_acl": None,
             "querystring_auth": False,
             "file_overwrite": False,
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
+
+
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    default_storage = s3_storage(
+        bucket_name=AWS_STORAGE_BUCKET_NAME,
+        endpoint_url=env("AWS_S3_ENDPOINT_URL") or None,
+        region_name=env("AWS_S3_REGION_NAME") or None,
+        custom_domain=env("AWS_S3_CUSTOM_DOMAIN") or None,
+    )
 else:
     default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
@@ -344,6 +453,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# The folder of the file-based backend (django.core.mail.backends.filebased), as `make stack` uses.
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH") or None
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Vitrin <no-reply@vitrin.local>")
 # Where the web app's pages live, for links in e-mails (password reset).
 FRONTEND_URL = env("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -448,9 +559,8 @@ _METERED_DATABASE_ENGINES = {
 def metered(
     *, installed_apps: list[str], middleware: list[str], databases: dict[str, Any], caches: dict[str, Any]
 ) -> tuple[list[str], list[str], dict[str, Any], dict[str, Any]]:
-    """The same apps, middleware, database and cache, counting requests, queries, errors,
+    """The same apps, middleware, databases and cache, counting requests, queries, errors,
     latency and cache hits for /metrics. Returns new objects: the arguments are left as they are."""
-    database = databases["default"]
     cache = caches["default"]
     # The local-memory cache of development stays unmetered.
     if cache["BACKEND"] == "django_redis.cache.RedisCache":
@@ -463,8 +573,8 @@ def metered(
             "django_prometheus.middleware.PrometheusAfterMiddleware",
         ],
         {
-            **databases,
-            "default": {**database, "ENGINE": _METERED_DATABASE_ENGINES.get(database["ENGINE"], database["ENGINE"])},
+            alias: {**database, "ENGINE": _METERED_DATABASE_ENGINES.get(database["ENGINE"], database["ENGINE"])}
+            for alias, database in databases.items()
         },
         {**caches, "default": cache},
     )

@@ -8,6 +8,7 @@ REDIS_URL or CELERY_BROKER_URL set, those services are used instead (CI runs the
 from vitrin.settings.base import *  # noqa: F403
 from vitrin.settings.base import (
     CELERY_BROKER_URL,
+    DATABASE_POOLER,
     DATABASE_URL,
     INSTALLED_APPS,
     MIDDLEWARE,
@@ -20,6 +21,7 @@ from vitrin.settings.base import (
     metered,
     redis_cache,
     simple_jwt,
+    with_replica,
 )
 
 DEBUG = env_bool("DJANGO_DEBUG", default=True)
@@ -28,7 +30,7 @@ SECRET_KEY = env("DJANGO_SECRET_KEY") or "django-insecure-development-key-never-
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 if DATABASE_URL:
-    DATABASES = {"default": database_from_url(DATABASE_URL)}
+    DATABASES = {"default": database_from_url(DATABASE_URL, pooler=DATABASE_POOLER)}
 else:
     DATABASES = {
         "default": {
@@ -43,6 +45,7 @@ else:
             },
         }
     }
+DATABASES, DATABASE_ROUTERS, MIDDLEWARE = with_replica(databases=DATABASES, middleware=MIDDLEWARE)
 
 if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL)}

@@ -10,6 +10,8 @@ from vitrin.settings.base import *  # noqa: F403
 from vitrin.settings.base import (
     ALLOWED_HOSTS,
     CELERY_BROKER_URL,
+    DATABASE_POOLER,
+    DATABASE_REPLICA_URL,
     DATABASE_URL,
     INSTALLED_APPS,
     METRICS_ENABLED,
@@ -23,6 +25,7 @@ from vitrin.settings.base import (
     metered,
     redis_cache,
     simple_jwt,
+    with_replica,
 )
 
 IS_PRODUCTION = True
@@ -45,7 +48,10 @@ if not ALLOWED_HOSTS:
 required("DATABASE_URL", DATABASE_URL, why="a PostgreSQL URL; the embedded SQLite is for development")
 if not DATABASE_URL.startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("DATABASE_URL must be a PostgreSQL URL (postgres://…) when DJANGO_ENV=production.")
-DATABASES = {"default": database_from_url(DATABASE_URL)}
+DATABASES = {"default": database_from_url(DATABASE_URL, pooler=DATABASE_POOLER)}
+if DATABASE_REPLICA_URL and not DATABASE_REPLICA_URL.startswith(("postgres://", "postgresql://")):
+    raise ImproperlyConfigured("DATABASE_REPLICA_URL must be a PostgreSQL URL (postgres://…), a replica.")
+DATABASES, DATABASE_ROUTERS, MIDDLEWARE = with_replica(databases=DATABASES, middleware=MIDDLEWARE)
 
 required(
     "REDIS_URL", REDIS_URL, why="the cache and the rate limits must be shared by every worker, not kept per process"

@@ -6,6 +6,9 @@ from pytest_django.fixtures import Settings
 
 from products.models import ProductStatus
 from products.tests.factories import ProductFactory
+from uploads.services import upload_variants_make
+from uploads.tests.factories import UploadFactory
+from users.tests.factories import UserFactory
 
 INDEX_HTML = """<!doctype html><html><head>
 <!--vitrin:meta--><title>Vitrin</title><meta property="og:title" content="Vitrin" /><!--/vitrin:meta-->
@@ -102,3 +105,20 @@ def test_robots_txt_is_plain_text_that_keeps_crawlers_out_of_the_api(built_app: 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert lines == ["User-agent: *", "Allow: /", "Disallow: /api/", "Disallow: /admin/"]
+
+
+@pytest.mark.django_db
+def test_a_product_page_preloads_the_copy_of_its_image_that_the_page_draws(built_app: Path, client: Client) -> None:
+    owner = UserFactory.create()
+    cover = UploadFactory.create(owner=owner, width=2000, height=1000, content_type="image/jpeg")
+    upload_variants_make(upload_id=cover.pk)
+    stem = "/media/" + cover.file.name.rsplit(".", 1)[0]
+    product = ProductFactory.create(author=owner, image=cover.url)
+
+    html = client.get(f"/products/{product.pk}/").content.decode()
+
+    assert (
+        f'<link rel="preload" as="image" type="image/avif" imagesrcset="{stem}.w160.avif 160w, '
+        f'{stem}.w480.avif 480w, {stem}.w1280.avif 1280w" imagesizes="(min-width: 1024px) 760px, '
+        'calc(100vw - 2rem)" fetchpriority="high" />'
+    ) in html

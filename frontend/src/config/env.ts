@@ -4,4 +4,5 @@
  */
 export const env = {
   apiBaseUrl: (import.meta.env.VITE_API_BASE_URL as string).replace(/\/$/, ''),
+  vitalsSampleRate: import.meta.env.VITE_VITALS_SAMPLE_RATE as number,
 } as const

@@ -9,6 +9,7 @@
  * (`onUploadProgress`): same header, same refresh, same errors.
  */
 import { env } from '../config/env'
+import { noteAnswer, noteNoAnswer } from './app-status'
 import type { AuthResponse } from '../types/models'
 
 export type FieldErrors = Record<string, string[]>
@@ -114,7 +115,22 @@ function send(path: string, { method = 'GET', body, signal, onUploadProgress }: 
     payload = JSON.stringify(body)
   }
   if (onUploadProgress) return sendWithProgress(apiUrl(path), { method, headers, body: payload, signal, onUploadProgress })
-  return fetch(apiUrl(path), { method, headers, body: payload, signal, credentials: 'same-origin' })
+  // The document preloads its page's first data anonymously (backend/webapp/views.py), and a
+  // browser hands a preloaded answer to any request of the same URL, mode and credentials mode,
+  // whatever its headers. A signed-in read goes without cookies (the API reads the Authorization
+  // header alone), so it is never given the anonymous answer.
+  const credentials = accessToken && method === 'GET' ? 'omit' : 'same-origin'
+  return fetch(apiUrl(path), { method, headers, body: payload, signal, credentials }).then(
+    (response) => {
+      noteAnswer(response)
+      return response
+    },
+    (error: unknown) => {
+      // A request given up by the app (a page left) says nothing about the network.
+      if (!(error instanceof DOMException && error.name === 'AbortError')) noteNoAnswer()
+      throw error
+    },
+  )
 }
 
 interface ProgressRequest {

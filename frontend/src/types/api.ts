@@ -676,6 +676,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/vitals/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Counts the Core Web Vitals that a sampled page load of the web app measured.
+         *
+         *     Anonymous by design: no credentials are read (a token sent is ignored) and the page is a
+         *     type, never a URL. The web app sends the body with navigator.sendBeacon as a JSON Blob; a
+         *     cross-site page cannot send JSON without a CORS preflight, which this API never grants.
+         */
+        post: operations["vitals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -772,6 +795,26 @@ export interface components {
             match: boolean;
             text: string;
         };
+        ImageSource: {
+            /** @description The copies of that type, as an HTML `srcset`: `url 160w, url 480w, ...`. */
+            srcset: string;
+            /** @description The copies' media type, e.g. image/avif, image/webp, image/jpeg. */
+            type: string;
+        };
+        /**
+         * @description Smaller copies of an uploaded image, for an HTML `<picture>`: one `<source>` per entry of
+         *     `sources`, `width` and `height` on the `<img>` so the page keeps its layout while it loads.
+         */
+        ImageVariants: {
+            /** @description The URL of the largest copy in the last format, for an `<img src>`. */
+            fallback: string;
+            /** @description The original image's height in pixels. */
+            height: number;
+            /** @description One entry per format, the most compact first (HTML `<picture>` `<source>`s); the last is JPEG (PNG for an image with transparency), which every browser reads. */
+            sources: components["schemas"]["ImageSource"][];
+            /** @description The original image's width in pixels (with `height`, its aspect ratio). */
+            width: number;
+        };
         LaunchDay: {
             /**
              * Format: date
@@ -802,6 +845,8 @@ export interface components {
         /** @description The signed-in user: the public fields, the e-mail address and whether it is verified. */
         Me: {
             readonly avatar: string;
+            /** @description Smaller copies of `avatar` for a `srcset`; null when there are none. */
+            readonly avatar_variants: components["schemas"]["ImageVariants"] | null;
             readonly bio: string;
             /** Format: date-time */
             readonly created_at: string;
@@ -997,6 +1042,8 @@ export interface components {
             readonly has_upvoted: boolean;
             readonly id: number;
             readonly image: string;
+            /** @description Smaller copies of `image` for a `srcset`; null when there are none. */
+            readonly image_variants: components["schemas"]["ImageVariants"] | null;
             /** Format: date-time */
             readonly published_at: string | null;
             readonly slug: string;
@@ -1045,6 +1092,8 @@ export interface components {
             readonly highlight: components["schemas"]["Highlight"];
             readonly id: number;
             readonly image: string;
+            /** @description Smaller copies of `image` for a `srcset`; null when there are none. */
+            readonly image_variants: components["schemas"]["ImageVariants"] | null;
             /** Format: date-time */
             readonly published_at: string | null;
             readonly slug: string;
@@ -1141,6 +1190,8 @@ export interface components {
          */
         UserPublic: {
             readonly avatar: string;
+            /** @description Smaller copies of `avatar` for a `srcset`; null when there are none. */
+            readonly avatar_variants: components["schemas"]["ImageVariants"] | null;
             readonly bio: string;
             /** Format: date-time */
             readonly created_at: string;
@@ -1162,6 +1213,25 @@ export interface components {
         } & {
             [key: string]: string[];
         };
+        /** @description What one page load reports: its page type and its metrics, each at most once. */
+        VitalsBeaconRequest: {
+            metrics: {
+                /** @enum {string} */
+                name: "CLS" | "FCP" | "INP" | "LCP" | "TTFB";
+                /** @description Milliseconds for LCP, INP, FCP and TTFB (at most 60000); CLS has no unit (at most 10). */
+                value: number;
+            }[];
+            page: components["schemas"]["WebVitalsPageEnum"];
+        };
+        /**
+         * @description * `home` - HOME
+         *     * `product` - PRODUCT
+         *     * `search` - SEARCH
+         *     * `profile` - PROFILE
+         *     * `other` - OTHER
+         * @enum {string}
+         */
+        WebVitalsPageEnum: "home" | "product" | "search" | "profile" | "other";
     };
     responses: never;
     parameters: never;
@@ -4097,6 +4167,66 @@ export interface operations {
             };
             /** @description Nothing is at this address (also: a draft that is not yours). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many requests: wait the seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds until the rate limit lets this client through again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    vitals_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VitalsBeaconRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request was refused: each field's messages say why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body's content type is not one this endpoint reads. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -204,6 +204,12 @@ export const limits = {
       "minLength": 1,
       "maxLength": 128
     }
+  },
+  "VitalsBeaconRequest": {
+    "metrics": {
+      "maxItems": 5,
+      "items": {}
+    }
   }
 } as const
 

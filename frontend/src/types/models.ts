@@ -17,6 +17,7 @@ export type HighlightSegment = Schemas['HighlightSegment']
 export type Comment = Schemas['Comment']
 export type Notification = Schemas['Notification']
 export type Upload = Schemas['Upload']
+export type ImageVariants = Schemas['ImageVariants']
 
 export interface Page<T> {
   next: string | null

@@ -1,7 +1,9 @@
+import type { ImageVariants } from '../../types/models'
 import { cn, displayName, initials } from '../../utils/format'
+import { ResponsiveImage } from './responsive-image'
 
 interface AvatarProps {
-  user: { username: string; first_name: string; last_name: string; avatar: string | null }
+  user: { username: string; first_name: string; last_name: string; avatar: string | null; avatar_variants?: ImageVariants | null }
   size?: number
   className?: string
 }
@@ -18,13 +20,13 @@ export function Avatar({ user, size = 40, className }: AvatarProps) {
   const style = { width: size, height: size }
   if (user.avatar) {
     return (
-      <img
+      <ResponsiveImage
         src={user.avatar}
+        variants={user.avatar_variants}
         alt=""
         width={size}
         height={size}
-        loading="lazy"
-        decoding="async"
+        sizes={`${size}px`}
         className={cn('shrink-0 rounded-full bg-sunken object-cover', className)}
         style={style}
       />

@@ -1,22 +1,32 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
+import type { ImageVariants } from '../../types/models'
 import { cn } from '../../utils/format'
+import { ResponsiveImage } from './responsive-image'
 import { ChevronLeftIcon, ChevronRightIcon } from './icons'
 
 interface GalleryProps {
   images: string[]
+  /** The smaller copies of each image, where the API lists them (same order as `images`). */
+  variants?: (ImageVariants | null)[]
   title: string
 }
+
+/** How wide the slide is drawn: the product page's column (the page is 72rem at most, less the
+ * 320px aside and the gaps), or the screen less its margins. backend/webapp/views.py preloads the
+ * first image with the same value, so that the copy it fetches is the one the page then uses. */
+export const GALLERY_SIZES = '(min-width: 1024px) 760px, calc(100vw - 2rem)'
 
 const SWIPE_DISTANCE = 40
 
 /** Images of a product: arrow keys or swipes move between them, thumbnails jump to one. */
-export function Gallery({ images, title }: GalleryProps) {
+export function Gallery({ images, variants = [], title }: GalleryProps) {
   const [index, setIndex] = useState(0)
   const start = useRef<number | null>(null)
   const count = images.length
   if (count === 0) return null
   const go = (next: number) => setIndex((next + count) % count)
-  const current = images[Math.min(index, count - 1)]
+  const shown = Math.min(index, count - 1)
+  const current = images[shown] ?? ''
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowRight') {
@@ -53,12 +63,15 @@ export function Gallery({ images, title }: GalleryProps) {
         onPointerUp={onPointerUp}
         className="relative aspect-video touch-pan-y overflow-hidden rounded-3xl border border-line bg-sunken select-none"
       >
-        <img
+        <ResponsiveImage
           key={current}
           src={current}
+          variants={variants[shown]}
           alt={`${title}, ${index + 1} of ${count}`}
           width={1600}
           height={1000}
+          sizes={GALLERY_SIZES}
+          eager
           draggable={false}
           fetchPriority={index === 0 ? 'high' : 'auto'}
           className="h-full w-full object-contain"
@@ -101,7 +114,7 @@ export function Gallery({ images, title }: GalleryProps) {
                   position === index ? 'border-accent' : 'border-transparent opacity-70 hover:opacity-100',
                 )}
               >
-                <img src={image} alt="" width={96} height={60} loading="lazy" className="h-[60px] w-24 object-cover" />
+                <ResponsiveImage src={image} variants={variants[position]} alt="" width={96} height={60} sizes="96px" className="h-[60px] w-24 object-cover" />
               </button>
             </li>
           ))}

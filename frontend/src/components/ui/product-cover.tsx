@@ -1,8 +1,9 @@
 import type { Product } from '../../types/models'
 import { cn } from '../../utils/format'
+import { ResponsiveImage } from './responsive-image'
 
 interface ProductCoverProps {
-  product: Pick<Product, 'title' | 'image' | 'category'>
+  product: Pick<Product, 'title' | 'image' | 'category'> & Partial<Pick<Product, 'image_variants'>>
   size: number
   className?: string
   eager?: boolean
@@ -13,13 +14,14 @@ export function ProductCover({ product, size, className, eager = false }: Produc
   const classes = cn('shrink-0 rounded-2xl border border-line object-cover', className)
   if (product.image) {
     return (
-      <img
+      <ResponsiveImage
         src={product.image}
+        variants={product.image_variants}
         alt=""
         width={size}
         height={size}
-        loading={eager ? 'eager' : 'lazy'}
-        decoding="async"
+        sizes={`${size}px`}
+        eager={eager}
         className={cn(classes, 'bg-sunken')}
         style={{ width: size, height: size }}
       />

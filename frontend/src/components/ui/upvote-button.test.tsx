@@ -4,15 +4,14 @@ import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { makeMe, makeProduct } from '../../test/factories'
 import { currentPath, renderApp, signInAs } from '../../test/render'
-import { API, page, server } from '../../test/server'
+import { API, server } from '../../test/server'
 
 function serveHome(products = [makeProduct()]) {
+  const today = new Date().toISOString().slice(0, 10)
   server.use(
-    http.get(`${API}/products/`, ({ request }) => {
-      const url = new URL(request.url)
-      const today = new Date().toISOString().slice(0, 10)
-      return HttpResponse.json(page(url.searchParams.get('date') === today ? products : []))
-    }),
+    http.get(`${API}/products/launch-days/`, () =>
+      HttpResponse.json({ days: [{ date: today, results: products, next: null }], before: null }),
+    ),
   )
 }
 

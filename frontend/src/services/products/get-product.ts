@@ -12,6 +12,6 @@ export const productQueryOptions = (id: number) =>
   queryOptions({ queryKey: productKeys.detail(id), queryFn: ({ signal }) => getProduct(id, signal) })
 
 /** A product's page and its editor: any failure but a 404 goes to the route's error boundary. */
-export function useProduct(id: number) {
-  return useQuery({ ...productQueryOptions(id), throwOnError: throwUnlessNotFound })
+export function useProduct(id: number, { refetchInterval = false }: { refetchInterval?: number | false } = {}) {
+  return useQuery({ ...productQueryOptions(id), throwOnError: throwUnlessNotFound, refetchInterval })
 }

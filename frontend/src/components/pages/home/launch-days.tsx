@@ -1,3 +1,4 @@
+import { useLiveLeaderboard } from '../../../hooks/use-live-updates'
 import { useLaunchDays, type LaunchDay } from '../../../services/products/get-launch-days'
 import type { ProductOrdering } from '../../../types/models'
 import { dayLabel, shortDayLabel } from '../../../utils/dates'
@@ -10,7 +11,9 @@ import { DayMore } from './day-more'
 
 /** Today's leaderboard, then the days before, one day per page of the infinite scroll. */
 export function LaunchDays({ ordering }: { ordering: ProductOrdering }) {
-  const days = useLaunchDays(ordering)
+  // Counts and ranks change as votes stream in (polled instead when streams are unavailable).
+  const refetchInterval = useLiveLeaderboard(ordering)
+  const days = useLaunchDays(ordering, { refetchInterval })
   if (days.isPending) return <ProductListSkeleton rows={6} label="Loading today's launches" />
   if (days.isError) return <ErrorState error={days.error} onRetry={() => void days.refetch()} />
   const shown = days.data.pages.filter((day, index) => index === 0 || day.products.length > 0)

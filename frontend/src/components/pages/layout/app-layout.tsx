@@ -3,8 +3,10 @@ import { NavigationType, Outlet, useLocation, useNavigationType } from 'react-ro
 import { SessionProvider } from '../../../hooks/use-session'
 import { EmailVerificationBanner } from '../../ui/email-verification-banner'
 import { ErrorBoundary } from '../../ui/error-boundary'
+import { OfflineNotice } from '../../ui/offline-notice'
 import { SiteFooter } from '../../ui/site-footer'
 import { SiteHeader } from '../../ui/site-header'
+import { UpdatePrompt } from '../../ui/update-prompt'
 import { PageSkeleton } from './page-skeleton'
 
 export function AppLayout() {
@@ -40,6 +42,7 @@ export function AppLayout() {
         Skip to content
       </a>
       <SiteHeader />
+      <OfflineNotice />
       <EmailVerificationBanner />
       <main id="main" tabIndex={-1} className="mx-auto min-h-screen max-w-6xl px-4 pt-6 pb-10 focus:outline-none sm:pt-10">
         <ErrorBoundary resetKey={location.pathname}>
@@ -49,6 +52,7 @@ export function AppLayout() {
         </ErrorBoundary>
       </main>
       <SiteFooter />
+      <UpdatePrompt />
     </SessionProvider>
   )
 }

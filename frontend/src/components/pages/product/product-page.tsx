@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { useDocumentTitle } from '../../../hooks/use-document-title'
+import { useLiveProduct } from '../../../hooks/use-live-updates'
 import { useSession } from '../../../hooks/use-session'
 import { productEditPath } from '../../../paths'
 import { useDeleteProduct } from '../../../services/products/delete-product'
@@ -30,7 +31,8 @@ export default function ProductPage() {
 }
 
 function ProductView({ id }: { id: number }) {
-  const product = useProduct(id)
+  const refetchInterval = useLiveProduct(id)
+  const product = useProduct(id, { refetchInterval })
   useDocumentTitle(product.data?.title)
   if (product.isPending) return <ProductSkeleton />
   // Only a 404 is left here: any other failure went to the route's error boundary.
@@ -41,7 +43,11 @@ function ProductView({ id }: { id: number }) {
 function ProductDetails({ product }: { product: Product }) {
   const { user } = useSession()
   const isAuthor = user?.id === product.author.id
-  const images = [product.image, ...product.gallery].filter((image): image is string => Boolean(image))
+  // The cover has its smaller copies listed; gallery images are shown as they are.
+  const shown = [{ src: product.image, variants: product.image_variants }, ...product.gallery.map((src) => ({ src, variants: null }))].filter(
+    (image) => Boolean(image.src),
+  )
+  const images = shown.map((image) => image.src)
   const visit = safeHref(product.url)
   return (
     <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
@@ -76,7 +82,7 @@ function ProductDetails({ product }: { product: Product }) {
 
         {images.length > 0 && (
           <div className="mt-8">
-            <Gallery images={images} title={product.title} />
+            <Gallery images={images} variants={shown.map((image) => image.variants)} title={product.title} />
           </div>
         )}
 

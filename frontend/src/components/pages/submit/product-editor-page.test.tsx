@@ -56,7 +56,7 @@ describe('submitting a product', () => {
 
     await waitFor(() => expect(currentPath()).toBe('/products/42/my-lamp'))
     // The maker is told it is saved, and where to find it again.
-    expect(await screen.findByRole('status')).toHaveTextContent('Draft saved. This is a draft: only you can see it.')
+    expect(await within(screen.getByRole('main')).findByRole('status')).toHaveTextContent('Draft saved. This is a draft: only you can see it.')
     expect(screen.getByRole('link', { name: 'All your drafts' })).toHaveAttribute('href', '/me/products?status=draft')
     expect(sent).toMatchObject({
       title: 'My lamp',
