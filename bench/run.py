@@ -8,7 +8,9 @@ DATABASE_URL and REDIS_URL choose the PostgreSQL database and the Redis database
 without DATABASE_URL the small and ci scales use vitrin_bench_small and vitrin_bench_ci).
 The run generates the data set when the database does not hold it at this scale yet, serves
 Vitrin the production way (gunicorn, sync workers, DJANGO_ENV=production) and drives it with wrk
-over loopback. It prints a table and writes bench/results/latest.json; see docs/performance.md.
+over loopback; one scenario goes through nginx with the micro-cache of production
+(infra/nginx/microcache.conf), skipped when nginx is not installed. It prints a table and writes
+bench/results/latest.json; see docs/performance.md.
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/3"
 # Production settings insist on a broker; the run starts no worker, so what is queued just waits.
 DEFAULT_BROKER_URL = "redis://127.0.0.1:6379/4"
 
-sys.path[:0] = [str(BACKEND), str(BENCH)]
+sys.path[:0] = [str(BACKEND), str(BENCH), str(REPO / "infra" / "nginx")]
 
+from microcache_front import INSTALL_HINT, microcached, nginx_binary  # noqa: E402
 from scenarios import Fixtures, Scenario, deep_page_name, scenarios_for  # noqa: E402
 
 
@@ -339,6 +342,16 @@ def measure(base_url: str, scenario: Scenario, scale: Scale, server: str, work_d
     return result
 
 
+def measure_via_microcache(base_url: str, scenario: Scenario, scale: Scale, work_dir: Path) -> Result | None:
+    """`measure` through nginx with the micro-cache in front of the server; None (and a line in
+    the log) when nginx is not installed, which skips the scenario without failing the run."""
+    if nginx_binary() is None:
+        log(f"{scenario.name}: skipped, nginx is not installed ({INSTALL_HINT})")
+        return None
+    with microcached(base_url, work_dir=work_dir / "nginx") as front_url:
+        return measure(front_url, scenario, scale, "cached, behind nginx's micro-cache", work_dir)
+
+
 # --- checks --------------------------------------------------------------------------------------
 def upvote_counts_check() -> dict[str, Any]:
     """Every product's stored upvote_count against a recount of its Upvote rows."""
@@ -472,6 +485,7 @@ def main() -> int:
         chosen = [s for s in chosen if any(word in s.name for word in words)]
 
     results: dict[str, Result] = {}
+    skipped: dict[str, str] = {}
     RESULTS.mkdir(exist_ok=True)
     work_dir = Path(tempfile.mkdtemp(prefix="vitrin-bench-"))
     for cached in (True, False):
@@ -480,13 +494,18 @@ def main() -> int:
             continue
         with served(env, cache=cached, log_dir=work_dir) as base_url:
             for scenario in group:
-                results[scenario.name] = measure(
-                    base_url, scenario, scale, "cached" if cached else "uncached (dummy cache)", work_dir
-                )
+                if not scenario.via_microcache:
+                    server = "cached" if cached else "uncached (dummy cache)"
+                    results[scenario.name] = measure(base_url, scenario, scale, server, work_dir)
+                elif result := measure_via_microcache(base_url, scenario, scale, work_dir):
+                    results[scenario.name] = result
+                else:
+                    skipped[scenario.name] = f"nginx is not installed ({INSTALL_HINT})"
 
     counts = upvote_counts_check()
     connection.close()
     ceiling = results.get("ceiling")
+    chosen = [s for s in chosen if s.name not in skipped]
     for scenario in chosen:
         result = results[scenario.name]
         if ceiling and ceiling.rps and scenario.name != "ceiling":
@@ -535,6 +554,7 @@ def main() -> int:
             }
             for r in ordered
         ],
+        "skipped": [{"name": name, "reason": reason} for name, reason in skipped.items()],
         "checks": {"upvote_counts": counts},
         "targets": goals,
     }
@@ -545,6 +565,8 @@ def main() -> int:
           f"{WORKERS} gunicorn sync workers; {scale.seconds} s per scenario; load average "
           f"{report['load_average']['before'][0]} before, {report['load_average']['after'][0]} after\n")  # fmt: skip
     print(table(ordered))
+    for name, reason in skipped.items():
+        print(f"  skipped: {name}: {reason}")
     print()
     for goal in goals:
         mark = {True: "met", False: "MISSED", None: "-"}[goal["met"]]

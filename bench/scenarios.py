@@ -38,6 +38,8 @@ class Scenario:
     threads: int = 1
     rate: int | None = None  # paced at this many requests per second in all
     baseline: str | None = None  # the naive scenario it is compared with
+    # Asked through nginx with the micro-cache (infra/nginx/microcache.conf) in front of the server.
+    via_microcache: bool = False
 
 
 @dataclass
@@ -194,6 +196,14 @@ def scenarios_for(fixtures: Fixtures, *, workers: int) -> list[Scenario]:
         ),
         # --- Vitrin
         Scenario("home, anonymous", anonymous(home), connections=connections, baseline="naive: home, anonymous"),
+        # What anonymous traffic gets in production: nginx answers from its copy, Django once a second.
+        Scenario(
+            "home, anonymous, via nginx micro-cache",
+            anonymous(home),
+            connections=connections,
+            baseline="naive: home, anonymous",
+            via_microcache=True,
+        ),
         Scenario("home, signed in", signed_in(home), connections=connections, baseline="naive: home, signed in"),
         paced(f"home, signed in @ {PACED_RATE} req/s", signed_in(home), baseline="naive: home, signed in"),
         Scenario(
