@@ -18,15 +18,27 @@ from comments.selectors import comment_depth
 from core.cache import bump_cache_version, comments_namespace
 from core.domain_errors import Invalid, NotAllowed, NotFound
 from core.metrics import COMMENTS, count_after_commit
+from live.events import ProductCounts, product_counts_publish_on_commit
 from notifications.models import NotificationVerb
 from notifications.services import notification_create
-from products.models import Product
+from products.models import PUBLISHED, Product
 from users.models import User
 
 # Every level is one more nested object in the JSON of the thread, and Python's JSON encoder
 # gives up at about 500 levels, so a page would fail; past this depth a reply is refused and
 # its writer asked to answer an earlier comment of the conversation.
 COMMENT_MAX_DEPTH = 100
+
+
+def _publish_counts(product_id: int) -> None:
+    """Live pages show the product's new comment count once the comment commits (a listed
+    product only: the counts of a draft or a hidden product are its author's business)."""
+    product = (
+        Product.objects.filter(PUBLISHED, pk=product_id).only("upvote_count", "comment_count", "published_at").first()
+    )
+    if product is not None and product.published_at is not None:
+        counts = ProductCounts(id=product.pk, upvote_count=product.upvote_count, comment_count=product.comment_count)
+        product_counts_publish_on_commit(counts=counts, published_at=product.published_at)
 
 
 @transaction.atomic
@@ -69,6 +81,7 @@ def comment_create(*, product: Product, author: User, content: str, parent_id: i
     )
     Product.objects.filter(pk=product.pk).update(comment_count=F("comment_count") + 1)
     bump_cache_version(comments_namespace(product.pk))
+    _publish_counts(product.pk)
     if parent is None:
         notification_create(
             recipient=product.author, actor=author, verb=NotificationVerb.COMMENT, product=product, comment=comment
@@ -112,6 +125,7 @@ def comment_delete(*, comment: Comment) -> None:
     # Never below zero, even if the stored count had drifted: the column refuses negatives.
     Product.objects.filter(pk=locked.product_id).update(comment_count=Greatest(F("comment_count") - 1, 0))
     bump_cache_version(comments_namespace(locked.product_id))
+    _publish_counts(locked.product_id)
     if Comment.objects.filter(parent_id=locked.pk).exists():
         locked.is_deleted = True
         locked.content = ""

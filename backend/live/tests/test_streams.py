@@ -63,6 +63,23 @@ def test_a_withdrawn_upvote_sends_the_lower_count(
 
 
 @pytest.mark.django_db
+def test_a_comment_and_its_deletion_send_the_new_comment_count(
+    open_stream: OpenStream, user_client: APIClient, django_capture_on_commit_callbacks: CaptureOnCommit
+) -> None:
+    product = ProductFactory.create(upvote_count=2)
+    page = open_stream(f"/api/live/products/{product.pk}/")
+    leaderboard = open_stream("/api/live/leaderboard/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = user_client.post(f"/api/products/{product.pk}/comments/", {"content": "Lovely."}).json()
+    with django_capture_on_commit_callbacks(execute=True):
+        user_client.delete(f"/api/comments/{comment['id']}/")
+
+    assert [page.next_event().data for _ in range(2)] == [counts(product, 2, 1), counts(product, 2, 0)]
+    assert leaderboard.next_event().data == counts(product, 2, 1)
+
+
+@pytest.mark.django_db
 def test_an_upvote_rolled_back_sends_nothing(
     open_stream: OpenStream, user: User, user_client: APIClient, django_capture_on_commit_callbacks: CaptureOnCommit
 ) -> None:
