@@ -97,6 +97,12 @@ dev: backend-deps frontend-deps
 bench: backend-deps
 	$(PY) bench/run.py --scale $(or $(BENCH_SCALE),full)
 
+## bench-live: 1,000 server-sent event streams on one uvicorn process, votes published through
+## Redis; p99 delivery and memory per stream (LIVE_SUBSCRIBERS to change the count)
+.PHONY: bench-live
+bench-live: backend-deps
+	$(PY) bench/live.py --subscribers $(or $(LIVE_SUBSCRIBERS),1000)
+
 ## fuzz: schemathesis against a live server on PostgreSQL + Redis, anonymous then signed in, for
 ## FUZZ_SECONDS in all (120 unless given); fails on any 5xx or answer the schema does not document
 fuzz: backend-deps
