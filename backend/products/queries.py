@@ -7,10 +7,17 @@ named are docs/performance.md's, at 100,000 products.
 
 from collections.abc import Collection
 
-from django.db import connection
+from django.db import connection, connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from products.models import Upvote
 from users.models import Follow
+
+
+def _reading() -> BaseDatabaseWrapper:
+    """The connection of reads: the replica when the router sends this request's reads there
+    (core.db_router), else the primary. Raw SQL would otherwise always go to the primary."""
+    return connections[router.db_for_read(Upvote)]
 
 
 def upvoted_and_followed(
@@ -40,7 +47,7 @@ def upvoted_and_followed(
             params.extend([viewer_id, *shown])
     found: dict[str, set[int]] = {"upvoted": set(), "following": set()}
     if parts:
-        with connection.cursor() as cursor:
+        with _reading().cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), params)
             for label, object_id in cursor.fetchall():
                 found[label].add(object_id)

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from django.db import connection
+from django.db import connection, connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Expression, F, Func, TextField, Value
 from django.db.models.expressions import RawSQL
 
+from products.models import Product
 from search.sqlite_index import FTS_TABLE
 
 MatchRow = tuple[int, float, float, int]
@@ -28,6 +30,12 @@ _PUBLISHED = "p.status = 'published' AND NOT p.is_hidden"
 # a thousand timestamps per search cost more than the search (docs/performance.md).
 _EPOCH = "extract(epoch from {row}.published_at)::float8"
 _SQLITE_EPOCH = "(julianday(p.published_at) - 2440587.5) * 86400.0"
+
+
+def _reading() -> BaseDatabaseWrapper:
+    """The connection of reads: the replica when the router sends this request's reads there
+    (core.db_router), else the primary. Raw SQL would otherwise always go to the primary."""
+    return connections[router.db_for_read(Product)]
 
 
 def _filters(*, category: str | None, tag: str | None) -> tuple[str, list[Any]]:
@@ -75,7 +83,7 @@ def postgres_ranked_matches(
             LIMIT {int(candidates)}
         ) c
     """  # noqa: S608 (every value is a parameter)
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(sql, [*tsquery_params, *tsquery_params, *filter_params])
         return cursor.fetchall()
 
@@ -103,7 +111,7 @@ def postgres_ordered_matches(
         ORDER BY {order}
         LIMIT {int(limit)}
     """  # noqa: S608 (every value is a parameter)
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(sql, [*tsquery_params, *filter_params])
         return cursor.fetchall()
 
@@ -129,7 +137,7 @@ def postgres_title_typos(
     # statements go in one message, which PostgreSQL runs as one transaction: the setting, local
     # to it, holds for the search and ends with it, in one round trip.
     set_threshold = "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true);"
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(set_threshold + sql, [str(threshold), text, text, *filter_params])
         cursor.nextset()
         return cursor.fetchall()
@@ -191,7 +199,7 @@ def sqlite_matches(
         ORDER BY {order[ordering]}, p.id DESC
         LIMIT {int(limit)}
     """  # noqa: S608 (every value is a parameter)
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(sql, [sqlite_match_expression(words=words), *filter_params])
         return cursor.fetchall()
 
@@ -203,7 +211,7 @@ def sqlite_published_titles(*, category: str | None, tag: str | None) -> list[tu
     Raw to share `_filters` and the epoch with the statements above. Not benchmarked (development only)."""
     filters, filter_params = _filters(category=category, tag=tag)
     sql = f"SELECT p.id, p.title, {_SQLITE_EPOCH}, p.upvote_count FROM products_product p WHERE {_PUBLISHED}{filters}"  # noqa: S608
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(sql, filter_params)
         return cursor.fetchall()
 
@@ -246,7 +254,7 @@ def suggestion_rows(*, text: str, words: list[str], categories: int, users: int,
         ) users
         UNION ALL SELECT * FROM ({product_sql}) products
     """  # noqa: S608 (every value is a parameter)
-    with connection.cursor() as cursor:
+    with _reading().cursor() as cursor:
         cursor.execute(sql, [pattern, pattern, *product_params])
         return cursor.fetchall()
 

@@ -157,6 +157,19 @@ def test_the_reads_of_a_get_go_to_the_replica_and_none_to_the_primary(replica: N
     assert primary_queries.captured_queries == []
 
 
+def test_a_signed_in_readers_marks_and_a_search_are_read_from_the_replica_too(replica: None, lamp: Product) -> None:
+    """The raw SQL of products.queries (the caller's upvotes and follows) and search.queries goes
+    where the router sends the request's reads, not to the primary's connection."""
+    reader = client_for(ProductFactory.create(title="Other").author)
+    reader.get("/api/auth/me/")  # the reader's row is cached: only the list's own reads remain
+    for path in ("/api/products/?page_size=5", "/api/search/products/?q=lamp"):
+        with CaptureQueriesContext(connections[PRIMARY]) as primary_queries:
+            response = reader.get(path)
+
+        assert response.status_code == 200
+        assert primary_queries.captured_queries == [], path
+
+
 def test_a_write_request_reads_from_the_primary(replica: None, lamp: Product, user: User) -> None:
     client = client_for(user)
 
