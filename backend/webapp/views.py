@@ -312,7 +312,8 @@ def web_app(request: HttpRequest, *args: object, **kwargs: object) -> HttpRespon
     """Serves the web app's `index.html` for every path the web app routes itself.
 
     For a product page the default meta tags are replaced by the product's OpenGraph / Twitter
-    tags, so a shared link shows its title, description and image.
+    tags, so a shared link shows its title, description and image. The home page and a product
+    page also name their first requests (`_first_requests`), which then start with the document.
     """
     if request.path == "/robots.txt":
         return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")

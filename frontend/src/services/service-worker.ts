@@ -25,7 +25,8 @@ export function registerServiceWorker(): void {
 function keepWhatThisPageRead(): void {
   const apiReads = performance
     .getEntriesByType('resource')
-    .filter((entry) => (entry).initiatorType === 'fetch')
+    // 'link': the first page's data, which its document preloads (backend/webapp/views.py).
+    .filter((entry) => entry.initiatorType === 'fetch' || entry.initiatorType === 'link')
     .map((entry) => new URL(entry.name))
     .filter((url) => url.origin === window.location.origin && url.pathname.startsWith('/api/'))
     .map((url) => url.href)
