@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
+import { firstPageReady } from './router'
 import { env } from './config/env'
 import { restoreSession } from './services/auth/me'
 import { prefetchFirstPage } from './services/prefetch'
@@ -18,13 +19,15 @@ prefetchFirstPage(queryClient, window.location)
 
 // A transition lets React render the first page in small slices, so the browser stays
 // responsive while it boots (and replaces the static shell of index.html only when ready).
-startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <App queryClient={queryClient} />
-    </StrictMode>,
-  )
-})
+void firstPageReady.then(() =>
+  startTransition(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App queryClient={queryClient} />
+      </StrictMode>,
+    )
+  }),
+)
 
 // Once the first page has loaded, each in a chunk of its own: the service worker (offline copies,
 // new versions) and, for a sample of page loads, the measure of the Core Web Vitals.
