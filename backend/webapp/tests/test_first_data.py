@@ -14,6 +14,7 @@ from pytest_django.fixtures import DjangoAssertNumQueries, Settings
 from products.models import ProductStatus
 from products.services import product_update
 from products.tests.factories import ProductFactory
+from webapp.tests.support import serve_built_app
 
 INDEX_HTML = """<!doctype html><html><head>
 <!--vitrin:meta--><title>Vitrin</title><meta property="og:title" content="Vitrin" /><!--/vitrin:meta-->
@@ -28,10 +29,7 @@ LAUNCHES_TODAY = (
 
 @pytest.fixture
 def built_app(tmp_path: Path, settings: Settings) -> Path:
-    (tmp_path / "index.html").write_text(INDEX_HTML, encoding="utf-8")
-    settings.FRONTEND_DIST_DIR = tmp_path
-    settings.DEBUG = True  # read the file on each request, not the cached copy of another test
-    return tmp_path
+    return serve_built_app(tmp_path, settings, {"index.html": INDEX_HTML})
 
 
 def _preloads(html: str) -> list[str]:

@@ -8,6 +8,8 @@ import pytest
 from django.test import Client
 from pytest_django.fixtures import Settings
 
+from webapp.tests.support import serve_built_app
+
 # What `vite build` writes (trimmed): assets referenced under the build's base, /static/.
 INDEX_HTML = """<!doctype html><html><head>
 <link rel="icon" type="image/svg+xml" href="/static/favicon.svg" />
@@ -23,12 +25,9 @@ MANIFEST = '{"name":"Vitrin","start_url":"/","scope":"/","display":"standalone"}
 
 @pytest.fixture
 def built_app(tmp_path: Path, settings: Settings) -> Path:
-    (tmp_path / "index.html").write_text(INDEX_HTML, encoding="utf-8")
-    (tmp_path / "sw.js").write_text(SERVICE_WORKER, encoding="utf-8")
-    (tmp_path / "manifest.webmanifest").write_text(MANIFEST, encoding="utf-8")
-    settings.FRONTEND_DIST_DIR = tmp_path
-    settings.DEBUG = True  # read the files on each request, not the cached copy of another test
-    return tmp_path
+    return serve_built_app(
+        tmp_path, settings, {"index.html": INDEX_HTML, "sw.js": SERVICE_WORKER, "manifest.webmanifest": MANIFEST}
+    )
 
 
 def _policy(header: str) -> dict[str, str]:

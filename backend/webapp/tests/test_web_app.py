@@ -9,6 +9,7 @@ from products.tests.factories import ProductFactory
 from uploads.services import upload_variants_make
 from uploads.tests.factories import UploadFactory
 from users.tests.factories import UserFactory
+from webapp.tests.support import serve_built_app
 
 INDEX_HTML = """<!doctype html><html><head>
 <!--vitrin:meta--><title>Vitrin</title><meta property="og:title" content="Vitrin" /><!--/vitrin:meta-->
@@ -17,10 +18,7 @@ INDEX_HTML = """<!doctype html><html><head>
 
 @pytest.fixture
 def built_app(tmp_path: Path, settings: Settings) -> Path:
-    (tmp_path / "index.html").write_text(INDEX_HTML, encoding="utf-8")
-    settings.FRONTEND_DIST_DIR = tmp_path
-    settings.DEBUG = True  # read the file on each request, not the cached copy of another test
-    return tmp_path
+    return serve_built_app(tmp_path, settings, {"index.html": INDEX_HTML})
 
 
 @pytest.mark.django_db
