@@ -39,7 +39,9 @@ def _read(path: Path) -> str | None:
 
 # The built index.html marks the block of default meta tags; a product page replaces it.
 META_BLOCK = re.compile(r"<!--vitrin:meta-->.*?<!--/vitrin:meta-->", re.DOTALL)
-PRODUCT_PATH = re.compile(r"^/products/(?P<product_id>\d{1,18})(?:/|$)")
+# A product's page, as the web app routes it (frontend/src/paths.ts): /products/<id>, an optional
+# slug, never the editor (/products/<id>/edit).
+PRODUCT_PAGE_PATH = re.compile(r"^/products/(?P<product_id>\d{1,18})(?:/(?!edit/?$)[^/]+)?/?$")
 DESCRIPTION_LENGTH = 200
 
 
@@ -127,7 +129,7 @@ def _image_preload(image: str, variants: dict[str, Any] | None) -> str:
 
 
 def _with_meta(html: str, request: HttpRequest) -> str:
-    match = PRODUCT_PATH.match(request.path)
+    match = PRODUCT_PAGE_PATH.match(request.path)
     if match is None:
         return html
     meta = _product_meta(request, int(match["product_id"]))
@@ -137,8 +139,7 @@ def _with_meta(html: str, request: HttpRequest) -> str:
 
 
 # The pages whose data the web app asks for at once (frontend/src/services/prefetch.ts): the home
-# page and a product's page (not its editor: PRODUCT_ROUTE of frontend/src/paths.ts).
-PRODUCT_PAGE_PATH = re.compile(r"^/products/(?P<product_id>\d{1,18})(?:/(?!edit/?$)[^/]+)?/?$")
+# page and a product's page (PRODUCT_PAGE_PATH).
 HOME_ORDERINGS = ("hot", "new", "top")
 LAUNCHES_PER_DAY = 10  # LAUNCHES_PER_DAY of frontend/src/services/products/get-launch-days.ts
 META_END = "<!--/vitrin:meta-->"
