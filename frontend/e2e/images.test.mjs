@@ -6,43 +6,22 @@
  * originals. Prints the bytes of the originals next to the bytes the pages actually loaded.
  */
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
-import { FRONTEND, callApi, startBackend } from './backend.mjs'
+import { callApi, startBackend } from './backend.mjs'
 import { launchBrowser, openPerson } from './browser.mjs'
+import { makePhotos, uploadPhoto } from './photos.mjs'
 
 const PHOTOS = 4
-// A photo-like picture: smooth light with grain, which JPEG cannot squeeze much (as a phone's).
-const MAKE_PHOTOS = `
-import sys
-from PIL import Image, ImageFilter
-for index, path in enumerate(sys.argv[1:]):
-    light = Image.radial_gradient("L").resize((4000, 3000)).rotate(index * 40)
-    grain = Image.effect_noise((4000, 3000), 60 + index * 2)
-    picture = Image.merge("RGB", (light, Image.blend(light, grain, 0.35), grain.filter(ImageFilter.GaussianBlur(1.5))))
-    picture.save(path, format="JPEG", quality=85)
-`
 
 /** @type {Awaited<ReturnType<typeof startBackend>>} */
 let backend
-let photos = ''
+/** @type {ReturnType<typeof makePhotos> | undefined} */
+let photos
 /** @type {import('playwright-core').Browser} */
 let browser
 /** @type {{ id: number, slug: string, url: string, size: number, stem: string }[]} */
 const launched = []
-
-/** @param {string} path @param {string} token */
-async function uploadFile(path, token) {
-  const form = new FormData()
-  form.append('file', new Blob([readFileSync(path)], { type: 'image/jpeg' }), 'phone.jpg')
-  const response = await fetch(`${backend.url}/api/uploads/`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
-  const body = await response.json()
-  assert.equal(response.status, 201, JSON.stringify(body))
-  return /** @type {{ url: string, size: number }} */ (body)
-}
 
 /**
  * The images a page loaded from /media/, as the browser's resource timing reports them.
@@ -73,9 +52,8 @@ describe('images', () => {
   before(async () => {
     // The photos first: a client that waits seconds between two calls may find its kept-alive
     // connection closed by the server.
-    photos = mkdtempSync(join(tmpdir(), 'vitrin-photos-'))
-    const paths = Array.from({ length: PHOTOS }, (_, index) => join(photos, `photo-${index}.jpg`))
-    execFileSync(join(FRONTEND, '../.venv/bin/python'), ['-c', MAKE_PHOTOS, ...paths])
+    photos = makePhotos(PHOTOS)
+    const { paths } = photos
     backend = await startBackend()
     browser = await launchBrowser()
     const username = `photographer${Date.now().toString(36).replace(/[0-9]/g, '')}`
@@ -85,7 +63,7 @@ describe('images', () => {
     for (const [index, path] of paths.entries()) {
       const sent = readFileSync(path).length
       assert.ok(sent > 3_000_000 && sent < 5_000_000, `photo ${index} is ${sent} bytes`)
-      const stored = await uploadFile(path, access)
+      const stored = await uploadPhoto(backend.url, path, access)
       const product = await callApi(backend.url, 'POST', '/api/products/', {
         token: access,
         body: { title: `Shutter ${username} ${index}`, tagline: 'Photos', category: 'developer-tools', status: 'published', image: stored.url },
@@ -98,7 +76,7 @@ describe('images', () => {
   after(async () => {
     await browser?.close()
     await backend?.stop()
-    if (photos) rmSync(photos, { recursive: true, force: true })
+    photos?.remove()
   })
 
   test('the home page loads the small copies of the covers, never the originals', async () => {
@@ -142,9 +120,9 @@ describe('images', () => {
     console.log(
       `product page: the cover is ${kilobytes(product.size)} as uploaded; the page loaded ${kilobytes(bytes)} for it (${loaded.map((entry) => `${entry.path.split('/').at(-1)} ${kilobytes(entry.bytes)}`).join(', ')})`,
     )
-    // At 1366 px wide the gallery is 760 px: the 1280 copy, fetched once, by the preload. The
+    // At 1366 px wide the gallery is 760 px: the 800 copy, fetched once, by the preload. The
     // 96-pixel cover beside the title is the same picture, which Chromium draws from that copy.
-    assert.deepEqual(loaded.map((entry) => entry.path), [`${product.stem}.w1280.avif`])
+    assert.deepEqual(loaded.map((entry) => entry.path), [`${product.stem}.w800.avif`])
     assert.ok(bytes < product.size / 10, `${bytes} bytes, against ${product.size} for the original`)
   })
 })

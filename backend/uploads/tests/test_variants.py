@@ -49,12 +49,12 @@ def widths_by_format(row: Upload) -> dict[str, list[int]]:
     return {kind: sorted(int(width) for width in copies) for kind, copies in row.variants["formats"].items()}
 
 
-def test_a_large_photo_gets_three_widths_in_each_format(
+def test_a_large_photo_gets_four_widths_in_each_format(
     user_client: APIClient, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     row = upload_committed(user_client, noisy_jpeg((2000, 1000)), django_capture_on_commit_callbacks)
 
-    assert widths_by_format(row) == {kind: [160, 480, 1280] for kind in ALL_FORMATS}
+    assert widths_by_format(row) == {kind: [160, 480, 800, 1280] for kind in ALL_FORMATS}
     assert row.variants is not None
     assert (row.variants["width"], row.variants["height"]) == (2000, 1000)
     pillow_names = {"image/avif": "AVIF", "image/webp": "WEBP", "image/jpeg": "JPEG"}
@@ -189,7 +189,7 @@ def test_the_copies_are_stored_on_s3_like_on_disk(user: User) -> None:
     assert upload_variants_make(upload_id=row.pk) is True
 
     row.refresh_from_db()
-    assert widths_by_format(row) == {kind: [160, 480, 900] for kind in ALL_FORMATS}
+    assert widths_by_format(row) == {kind: [160, 480, 800, 900] for kind in ALL_FORMATS}
     assert row.variants is not None
     assert (
         row.variants["formats"]["image/webp"]["480"]
@@ -241,7 +241,11 @@ def test_the_api_lists_the_copies_of_a_product_image_and_of_its_makers_avatar(
         "width": 1600,
         "height": 900,
         "sources": [
-            {"type": kind, "srcset": f"{stem}.w160.{ext} 160w, {stem}.w480.{ext} 480w, {stem}.w1280.{ext} 1280w"}
+            {
+                "type": kind,
+                "srcset": f"{stem}.w160.{ext} 160w, {stem}.w480.{ext} 480w, "
+                f"{stem}.w800.{ext} 800w, {stem}.w1280.{ext} 1280w",
+            }
             for kind, ext in (("image/avif", "avif"), ("image/webp", "webp"), ("image/jpeg", "jpg"))
         ],
         "fallback": f"{stem}.w1280.jpg",

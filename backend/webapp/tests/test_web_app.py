@@ -117,6 +117,6 @@ def test_a_product_page_preloads_the_copy_of_its_image_that_the_page_draws(built
 
     assert (
         f'<link rel="preload" as="image" type="image/avif" imagesrcset="{stem}.w160.avif 160w, '
-        f'{stem}.w480.avif 480w, {stem}.w1280.avif 1280w" imagesizes="(min-width: 1024px) 760px, '
-        'calc(100vw - 2rem)" fetchpriority="high" />'
+        f'{stem}.w480.avif 480w, {stem}.w800.avif 800w, {stem}.w1280.avif 1280w" '
+        'imagesizes="(min-width: 1024px) 760px, calc(100vw - 2rem)" fetchpriority="high" />'
     ) in html
