@@ -11,6 +11,7 @@ database's and Redis's own work is not in it, their round trips' client side is)
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -44,6 +45,14 @@ PROFILE = sys.argv[sys.argv.index("--profile") + 1] if "--profile" in sys.argv e
 PROFILE_LINES = 45
 
 
+def uncached() -> Any:
+    """No shared cache and no worker memory of shared answers: every request computes."""
+    from django.test import override_settings  # after django.setup(), as main's imports
+
+    dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    return override_settings(CACHES=dummy, PUBLIC_CACHE_LOCAL_SECONDS=0.0)
+
+
 def main() -> None:
     import django
 
@@ -51,7 +60,7 @@ def main() -> None:
     logging.disable(logging.CRITICAL)
     from django.conf import settings
     from django.core.handlers.wsgi import WSGIHandler
-    from django.test import RequestFactory, override_settings
+    from django.test import RequestFactory
     from scenarios import COMMON_WORD, Fixtures
 
     fixtures = Fixtures.prepare(scale_name="cpu", signed_in_users=1)
@@ -102,21 +111,18 @@ def main() -> None:
         import cProfile
         import pstats
 
-        name, run, _cached = next(row for row in rows if PROFILE in row[0])
-        cpu_ms(run)
-        profiler = cProfile.Profile(time.process_time)
-        profiler.runcall(lambda: [run() for _ in range(REPEAT)])
+        name, run, cached = next(row for row in rows if PROFILE in row[0])
+        with uncached() if not cached else contextlib.nullcontext():
+            cpu_ms(run)
+            profiler = cProfile.Profile(time.process_time)
+            profiler.runcall(lambda: [run() for _ in range(REPEAT)])
         print(f"{name}: the {PROFILE_LINES} functions with the most CPU time, their callees included")
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(PROFILE_LINES)
+        pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(PROFILE_LINES)
         return
     print(f"{'request':<52} {'CPU ms':>7}")
     for name, run, cached in rows:
-        if cached:
+        with uncached() if not cached else contextlib.nullcontext():
             figure = cpu_ms(run)
-        else:
-            dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-            with override_settings(CACHES=dummy, PUBLIC_CACHE_LOCAL_SECONDS=0.0):
-                figure = cpu_ms(run)
         print(f"{name:<52} {figure:>7.2f}")
     assert settings.IS_PRODUCTION
 
