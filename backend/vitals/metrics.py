@@ -36,30 +36,29 @@ def _histogram(name: str, what: str, buckets: tuple[float, ...]) -> Histogram:
     return Histogram(name, what, ["page"], buckets=buckets)
 
 
+def _timing(name: str, title: str, *, good: str, poor: str, buckets: tuple[float, ...]) -> VitalKind:
+    """A time the web app sends in milliseconds, kept in seconds (at most a minute)."""
+    what = f"{title} of the web app's page loads (good up to {good}, poor over {poor})."
+    histogram = _histogram(f"vitrin_web_vitals_{name.lower()}_seconds", what, buckets)
+    return VitalKind(name, histogram, maximum=60_000, unit="milliseconds", per_unit=0.001)
+
+
 VITALS: dict[str, VitalKind] = {
     kind.name: kind
     for kind in (
-        VitalKind(
+        _timing(
             "LCP",
-            _histogram(
-                "vitrin_web_vitals_lcp_seconds",
-                "Largest Contentful Paint of the web app's page loads (good up to 2.5 s, poor over 4 s).",
-                (0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0, 20.0, 30.0),
-            ),
-            maximum=60_000,
-            unit="milliseconds",
-            per_unit=0.001,
+            "Largest Contentful Paint",
+            good="2.5 s",
+            poor="4 s",
+            buckets=(0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0, 20.0, 30.0),
         ),
-        VitalKind(
+        _timing(
             "INP",
-            _histogram(
-                "vitrin_web_vitals_inp_seconds",
-                "Interaction to Next Paint of the web app's page loads (good up to 200 ms, poor over 500 ms).",
-                (0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0, 2.0, 5.0),
-            ),
-            maximum=60_000,
-            unit="milliseconds",
-            per_unit=0.001,
+            "Interaction to Next Paint",
+            good="200 ms",
+            poor="500 ms",
+            buckets=(0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0, 2.0, 5.0),
         ),
         VitalKind(
             "CLS",
@@ -72,27 +71,19 @@ VITALS: dict[str, VitalKind] = {
             unit="",
             per_unit=1.0,
         ),
-        VitalKind(
+        _timing(
             "FCP",
-            _histogram(
-                "vitrin_web_vitals_fcp_seconds",
-                "First Contentful Paint of the web app's page loads (good up to 1.8 s, poor over 3 s).",
-                (0.25, 0.5, 1.0, 1.5, 1.8, 2.5, 3.0, 4.0, 6.0, 10.0, 20.0),
-            ),
-            maximum=60_000,
-            unit="milliseconds",
-            per_unit=0.001,
+            "First Contentful Paint",
+            good="1.8 s",
+            poor="3 s",
+            buckets=(0.25, 0.5, 1.0, 1.5, 1.8, 2.5, 3.0, 4.0, 6.0, 10.0, 20.0),
         ),
-        VitalKind(
+        _timing(
             "TTFB",
-            _histogram(
-                "vitrin_web_vitals_ttfb_seconds",
-                "Time to First Byte of the web app's page loads (good up to 0.8 s, poor over 1.8 s).",
-                (0.1, 0.2, 0.4, 0.6, 0.8, 1.0, 1.4, 1.8, 2.5, 4.0, 8.0, 15.0),
-            ),
-            maximum=60_000,
-            unit="milliseconds",
-            per_unit=0.001,
+            "Time to First Byte",
+            good="0.8 s",
+            poor="1.8 s",
+            buckets=(0.1, 0.2, 0.4, 0.6, 0.8, 1.0, 1.4, 1.8, 2.5, 4.0, 8.0, 15.0),
         ),
     )
 }
